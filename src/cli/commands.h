@@ -1,0 +1,17 @@
+// Each CLI command family registers its subcommands on the app. A callback stores its
+// process exit code in *exit_code (0 ok, 1 error, 2 usage) and never throws.
+#ifndef INTERDICT_CLI_COMMANDS_H_
+#define INTERDICT_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace interdict::cli {
+
+void RegisterInvestigateCommands(CLI::App& app, int* exit_code);  // investigate, ingest, demo
+#ifdef INTERDICT_HAVE_SIMULATE
+void RegisterSimulateCommands(CLI::App& app, int* exit_code);  // simulate, eval
+#endif
+
+}  // namespace interdict::cli
+
+#endif  // INTERDICT_CLI_COMMANDS_H_
