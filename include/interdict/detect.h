@@ -33,6 +33,9 @@ struct Finding {
   // Other subjects the finding involves (for lead grouping and `related`).
   std::vector<std::string> related_declarations, related_vessels, related_entities,
       related_payments;
+  // Properties the pipeline adds to the subject entity after detection (e.g.
+  // {"sanctionsMatches", "ofac-123"}), so outputs show what a detector established.
+  std::vector<std::pair<std::string, std::string>> annotate;
 };
 
 class Detector {

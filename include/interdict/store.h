@@ -28,9 +28,10 @@ struct IngestLogEntry {
   std::string format;  // reader name, e.g. "ofac-csv"
   int64_t started = 0;
   int64_t finished = 0;
-  int64_t records_in = 0;
-  int64_t stored = 0;
-  int64_t quarantined = 0;
+  int64_t records_in = 0;   // source rows read
+  int64_t stored = 0;       // source rows that became (part of) a stored record
+  int64_t quarantined = 0;  // source rows quarantined; records_in = stored + quarantined
+  int64_t entities = 0;     // records written (an OFAC entry absorbs its alt/add rows)
 };
 
 struct QuarantineEntry {

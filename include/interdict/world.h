@@ -44,6 +44,8 @@ struct World {
   std::vector<Entity> sanctions;     // Sanction edges from lists/FtM
   std::vector<AisEvent> events;
   std::vector<PartyLink> parties;
+  // Payments whose reference names a declaration (its id or invoice number).
+  std::unordered_map<std::string, std::vector<std::string>> declaration_payments;
 
   // Indexes (built by BuildIndexes()).
   std::unordered_map<std::string, size_t> entity_index, vessel_index, declaration_index,

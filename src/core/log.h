@@ -28,12 +28,17 @@ class LogMessage {
   std::ostringstream os_;
 };
 
+// Lets the logging macro be one expression (safe inside unbraced if/else), glog-style.
+struct LogVoidify {
+  void operator&(const LogMessage&) {}
+};
+
 }  // namespace interdict
 
-#define INTERDICT_LOG(lvl)                                                    \
-  if (::interdict::LogLevel::lvl < ::interdict::GetLogLevel()) {              \
-  } else                                                                      \
-    ::interdict::LogMessage(::interdict::LogLevel::lvl)
+#define INTERDICT_LOG(lvl)                                        \
+  (::interdict::LogLevel::lvl < ::interdict::GetLogLevel())       \
+      ? (void)0                                                   \
+      : ::interdict::LogVoidify() & ::interdict::LogMessage(::interdict::LogLevel::lvl)
 #define LOG_DEBUG INTERDICT_LOG(kDebug)
 #define LOG_INFO INTERDICT_LOG(kInfo)
 #define LOG_WARN INTERDICT_LOG(kWarn)
