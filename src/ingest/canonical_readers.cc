@@ -49,8 +49,8 @@ struct ColumnSpec {
   const char* name;
   bool required;  // the column must be in the header and non-empty in every row
   Kind kind;
-  bool list = false;         // `;`-separated list of values of `kind`
-  const char* values = "";   // kEnum: allowed values, `|`-separated
+  bool list = false;        // `;`-separated list of values of `kind`
+  const char* values = "";  // kEnum: allowed values, `|`-separated
 };
 
 struct TableSpec {
@@ -140,25 +140,25 @@ const TableSpec& PaymentsSpec() {
 }
 
 const TableSpec& LicensesSpec() {
-  static const TableSpec* spec = new TableSpec{
-      "licenses-csv",
-      "License",
-      "license_number",
-      {
-          {"license_number", kReq, Kind::kText},
-          {"holder", kOpt, Kind::kText},
-          {"issuing_country", kOpt, Kind::kCountry},
-          {"hs_codes", kOpt, Kind::kHs, kList},
-          {"destination_country", kOpt, Kind::kCountry},
-          {"end_user", kOpt, Kind::kText},
-          {"max_quantity", kOpt, Kind::kNumber},
-          {"quantity_unit", kOpt, Kind::kText},
-          {"max_value", kOpt, Kind::kNumber},
-          {"currency", kOpt, Kind::kText},
-          {"valid_from", kOpt, Kind::kDate},
-          {"valid_to", kOpt, Kind::kDate},
-          {"status", kOpt, Kind::kEnum, false, "active|suspended|revoked|expired"},
-      }};
+  static const TableSpec* spec =
+      new TableSpec{"licenses-csv",
+                    "License",
+                    "license_number",
+                    {
+                        {"license_number", kReq, Kind::kText},
+                        {"holder", kOpt, Kind::kText},
+                        {"issuing_country", kOpt, Kind::kCountry},
+                        {"hs_codes", kOpt, Kind::kHs, kList},
+                        {"destination_country", kOpt, Kind::kCountry},
+                        {"end_user", kOpt, Kind::kText},
+                        {"max_quantity", kOpt, Kind::kNumber},
+                        {"quantity_unit", kOpt, Kind::kText},
+                        {"max_value", kOpt, Kind::kNumber},
+                        {"currency", kOpt, Kind::kText},
+                        {"valid_from", kOpt, Kind::kDate},
+                        {"valid_to", kOpt, Kind::kDate},
+                        {"status", kOpt, Kind::kEnum, false, "active|suspended|revoked|expired"},
+                    }};
   return *spec;
 }
 
@@ -403,8 +403,7 @@ class TableRead {
       for (size_t k = 0; k < spec_.columns.size(); ++k) {
         if (!EqualsIgnoreCase(name, spec_.columns[k].name)) continue;
         if (bound[k]) {
-          return Status::Corruption(where + "column '" + spec_.columns[k].name +
-                                    "' appears twice");
+          return Status::Corruption(where + "column '" + spec_.columns[k].name + "' appears twice");
         }
         bound[k] = true;
         b.spec = &spec_.columns[k];
@@ -420,8 +419,8 @@ class TableRead {
     }
     for (size_t k = 0; k < spec_.columns.size(); ++k) {
       if (spec_.columns[k].required && !bound[k]) {
-        return Status::Corruption(where + "missing required column '" +
-                                  spec_.columns[k].name + "' (" + RequiredColumns() + ")");
+        return Status::Corruption(where + "missing required column '" + spec_.columns[k].name +
+                                  "' (" + RequiredColumns() + ")");
       }
     }
     return Status::Ok();

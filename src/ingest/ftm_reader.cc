@@ -8,10 +8,9 @@
 // wrong is quarantined whole. Parsing never throws out of this file: nlohmann::json is
 // called in its non-throwing mode, and the parser's message is recovered through a SAX
 // pass on the error path only.
-#include <nlohmann/json.hpp>
-
 #include <exception>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +70,14 @@ class ErrorLocator : public nlohmann::json_sax<json> {
 
 const char* TypeName(const json& v) { return v.type_name(); }
 
+// A value as shown in a quarantine reason: quoted, cut after 60 bytes (on a UTF-8 boundary).
+std::string Quoted(std::string_view v) {
+  if (v.size() <= 60) return "'" + std::string(v) + "'";
+  size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(v.substr(0, cut)) + "...'";
+}
+
 // "" if `values` is a string or an array of strings (and every imoNumber has a valid check
 // digit), else the reason.
 std::string CheckValues(const std::string& prop, const json& values) {
@@ -79,14 +86,13 @@ std::string CheckValues(const std::string& prop, const json& values) {
     if (prop == "imoNumber") {
       const std::string& s = v.get_ref<const std::string&>();
       std::string reason = ValidateImo(s);
-      if (!reason.empty()) return "'" + s.substr(0, 60) + "': " + reason;
+      if (!reason.empty()) return Quoted(s) + ": " + reason;
     }
     return "";
   };
   if (values.is_string()) return check(values);
   if (!values.is_array()) {
-    return std::string("values must be a string or an array of strings, found ") +
-           TypeName(values);
+    return std::string("values must be a string or an array of strings, found ") + TypeName(values);
   }
   for (const json& v : values) {
     std::string reason = check(v);
@@ -152,9 +158,9 @@ struct LineRead {
     const bool has_props = props_it != j.end() && !props_it->is_null();
     if (has_props) {
       if (!props_it->is_object()) {
-        return Quarantine(id, "properties",
-                          std::string("'properties' must be an object, found ") +
-                              TypeName(*props_it));
+        return Quarantine(
+            id, "properties",
+            std::string("'properties' must be an object, found ") + TypeName(*props_it));
       }
       for (const auto& [prop, values] : props_it->items()) {
         std::string reason = CheckValues(prop, values);
@@ -177,8 +183,7 @@ struct LineRead {
   }
 };
 
-Result<int64_t> FtmReader::Read(const InputUnit& unit, const ReadContext& ctx,
-                                RecordSink* sink) {
+Result<int64_t> FtmReader::Read(const InputUnit& unit, const ReadContext& ctx, RecordSink* sink) {
   if (unit.paths.empty()) return Status::InvalidArgument("ftm-jsonl: input unit has no file");
   const std::string display = !ctx.display_names.empty() ? ctx.display_names[0]
                               : !unit.display.empty()    ? unit.display

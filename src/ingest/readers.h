@@ -1,7 +1,7 @@
 // Factories for the concrete readers (one per input format) and their shared helpers.
 // ingest.cc maps format names to these; DiscoverInputs() decides which files they get.
 //
-// Conventions every reader follows (docs/formats/records.md):
+// Conventions every reader follows (docs/formats/inputs.md §1):
 // - One Entity per source record, with exactly one referent: Provenance{display name,
 //   record id, 1-based start line, ingest time, SHA-256 of the raw record bytes}.
 // - A record with any invalid value is quarantined whole (file, line, record id, field,

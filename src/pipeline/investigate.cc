@@ -42,7 +42,16 @@ Result<InvestigateResult> Investigate(const InvestigateOptions& opts) {
   {
     Progress progress("ingest", units.size());
     for (size_t i = 0; i < units.size(); ++i) {
-      ASSIGN_OR_RETURN(IngestReport r, IngestUnit(units[i], store.get(), *opts.clock));
+      auto ingested = IngestUnit(units[i], store.get(), *opts.clock);
+      if (!ingested.ok()) {
+        // A file that cannot be read at all (unknown layout, missing column) is reported and
+        // skipped; the other inputs are still investigated.
+        LOG_ERROR << "cannot ingest " << units[i].display << ": " << ingested.status().ToString();
+        res.failed_units.push_back(units[i].display + ": " + ingested.status().ToString());
+        progress.Update(i + 1);
+        continue;
+      }
+      IngestReport r = std::move(ingested).value();
       res.records_in += r.records_in;
       res.stored += r.stored;
       res.quarantined += r.quarantined;

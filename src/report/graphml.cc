@@ -134,6 +134,14 @@ std::string RenderGraphml(const Index& idx) {
     Data(&edges, "e_weight", std::to_string(records.size()));
     edges += "    </edge>\n";
   }
+  // Screening conclusions: a party that matched a list entry points at that entry.
+  for (const Entity& e : w.entities)
+    for (const auto& m : e.Values("sanctionsMatches")) {
+      open_edge(e.id(), end_id(m));
+      Data(&edges, "e_label", "sanctions match");
+      Data(&edges, "e_schema", "SanctionsMatch");
+      edges += "    </edge>\n";
+    }
   for (const auto& id : placeholders) {
     if (nodes.count(id)) continue;
     out += "    <node id=\"" + XmlEscape(id) + "\">\n";

@@ -48,14 +48,7 @@ OJson Coordinate(double x) { return std::isfinite(x) ? OJson(RoundTo(x, 6)) : OJ
 }  // namespace
 
 std::string RenderLeadsJsonl(const Scores& scores) {
-  // Best first. ScoreFindings already orders leads; a stable sort by score keeps its
-  // tie-breaking and guards against a caller that did not.
-  std::vector<const Lead*> leads;
-  leads.reserve(scores.leads.size());
-  for (const Lead& l : scores.leads) leads.push_back(&l);
-  std::stable_sort(leads.begin(), leads.end(), [](const Lead* a, const Lead* b) {
-    return Score4(a->score) > Score4(b->score);
-  });
+  std::vector<const Lead*> leads = OrderedLeads(scores);
   std::string out;
   for (size_t i = 0; i < leads.size(); ++i) {
     const Lead& l = *leads[i];

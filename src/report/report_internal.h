@@ -40,6 +40,10 @@ inline std::string HtmlEscape(std::string_view s) { return XmlEscape(s); }
 // At most `max_chars` code points of `s` (valid UTF-8), with "…" appended when cut.
 std::string Utf8Truncate(std::string_view s, size_t max_chars);
 
+// The leads best first: ScoreFindings already orders them; a stable sort by (rounded)
+// score keeps its tie-breaking and guards against a caller that did not.
+std::vector<const Lead*> OrderedLeads(const Scores& scores);
+
 // Lookups the writers share. Built from the World's vectors (does not rely on
 // World::BuildIndexes having run).
 class Index {

@@ -14,9 +14,12 @@ namespace {
 constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
 
 // Decodes one code point at s[i]. Returns its length in bytes, or 0 when the bytes there
-// are not well-formed UTF-8 (overlong, surrogate, out of range, truncated).
-size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
+// are not well-formed UTF-8 (overlong, surrogate, out of range, truncated); then *bad is
+// the length of the ill-formed part to replace by one U+FFFD (the lead byte and the
+// continuation bytes that followed it, as in Unicode's "maximal subpart" practice).
+size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp, size_t* bad) {
   const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  *bad = 1;
   unsigned char c = b(i);
   if (c < 0x80) {
     *cp = c;
@@ -33,12 +36,13 @@ size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
   } else {
     return 0;
   }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  size_t k = 1;
+  for (; k < len && i + k < s.size() && (b(i + k) & 0xC0) == 0x80; ++k)
     v = (v << 6) | (b(i + k) & 0x3F);
+  if (k < len || v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+    *bad = k < len ? k : 1;
+    return 0;
   }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
   *cp = v;
   return len;
 }
@@ -85,10 +89,11 @@ std::string ValidUtf8(std::string_view s) {
   out.reserve(s.size() + 8);
   for (size_t i = 0; i < s.size();) {
     uint32_t cp;
-    size_t n = DecodeUtf8(s, i, &cp);
+    size_t bad;
+    size_t n = DecodeUtf8(s, i, &cp, &bad);
     if (n == 0) {
       out += kReplacement;
-      ++i;
+      i += bad;
     } else {
       out.append(s.substr(i, n));
       i += n;
@@ -102,10 +107,11 @@ std::string XmlEscape(std::string_view s) {
   out.reserve(s.size() + s.size() / 8 + 8);
   for (size_t i = 0; i < s.size();) {
     uint32_t cp;
-    size_t n = DecodeUtf8(s, i, &cp);
+    size_t bad;
+    size_t n = DecodeUtf8(s, i, &cp, &bad);
     if (n == 0) {
       out += kReplacement;
-      ++i;
+      i += bad;
       continue;
     }
     switch (cp) {
@@ -135,6 +141,16 @@ std::string Utf8Truncate(std::string_view s, size_t max_chars) {
     ++chars;
   }
   return v;
+}
+
+std::vector<const Lead*> OrderedLeads(const Scores& scores) {
+  std::vector<const Lead*> leads;
+  leads.reserve(scores.leads.size());
+  for (const Lead& l : scores.leads) leads.push_back(&l);
+  std::stable_sort(leads.begin(), leads.end(), [](const Lead* a, const Lead* b) {
+    return Score4(a->score) > Score4(b->score);
+  });
+  return leads;
 }
 
 Index::Index(const World& world, const Scores& scores) : w_(world), s_(scores) {

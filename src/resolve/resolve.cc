@@ -32,7 +32,8 @@ class Resolver {
   void AddParty(const std::string& key_name, const Entity& entity) {
     std::string n = NormalizeName(key_name);
     if (n.empty()) return;
-    std::string cc = entity.First("country");
+    // FtM writes countries in lower case, the canonical CSVs in upper case.
+    std::string cc = AsciiUpper(entity.First("country"));
     name_country_[n + "|" + cc].push_back(world.entities.size() - 1);
     if (!cc.empty()) name_country_[n + "|"].push_back(world.entities.size() - 1);
   }
@@ -58,7 +59,7 @@ class Resolver {
       if (it != name_country_.end()) {
         for (size_t idx : it->second) {
           Entity& cand = world.entities[idx];
-          if (!IsListed(cand) && cand.First("country").empty()) {
+          if (!IsListed(cand) && cand.First("country").empty()) {  // no country on record
             e = &cand;
             break;
           }
