@@ -60,6 +60,9 @@ struct NmeaSentence {
   std::string_view payload;   // armoured 6-bit characters
   int fill_bits = 0;          // 0..5
   RxMeta meta;
+  // The line had a tag block whose checksum or shape was wrong; its fields were
+  // ignored (the sentence has its own checksum and is still used).
+  bool bad_tag_block = false;
 };
 
 // Parses one line (without or with its trailing "\r\n"). For kPghp, `out->meta` carries
@@ -219,6 +222,7 @@ struct AisStats {
   uint64_t messages = 0;         // decoded messages handed out
   uint64_t skipped_lines = 0;    // empty, comments, other NMEA, $PGHP
   uint64_t bad_checksum = 0;
+  uint64_t bad_tag_blocks = 0;   // tag blocks ignored (bad checksum), sentence kept
   uint64_t malformed = 0;
   uint64_t decode_errors = 0;    // complete payloads that did not decode
   uint64_t orphans = 0;          // fragments dropped unmatched (TTL, overflow, end)

@@ -87,6 +87,10 @@ class Entity {
   uint32_t AddReferent(Provenance p);
   const std::vector<Provenance>& referents() const { return referents_; }
 
+  // Rewrites every value of `prop` in place (e.g. upper-casing FtM country codes);
+  // values that become duplicates or empty are dropped.
+  void TransformValues(std::string_view prop, std::string (*fn)(std::string_view));
+
   // Merges another entity's values and referents into this one (resolution).
   void MergeFrom(const Entity& other);
 

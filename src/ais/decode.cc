@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "ais/bits.h"
+#include "ais/internal.h"
 #include "interdict/ais.h"
 
 namespace interdict::ais {
@@ -61,7 +62,7 @@ constexpr ArmourTable kArmour;
 
 // Appends armoured characters to a bit buffer. Keeps gpsd's habit of leaving the fill
 // bits in the buffer (they show in hex dumps of binary payloads).
-bool AppendArmour(std::string_view armoured, uint8_t* bits, unsigned* bitpos) {
+bool internal::AppendArmour(std::string_view armoured, uint8_t* bits, unsigned* bitpos) {
   unsigned pos = *bitpos;
   const size_t n = armoured.size();
   if (pos + 6 * n > static_cast<unsigned>(kMaxPayloadBytes) * 8) return false;
@@ -113,7 +114,7 @@ DecodeError DecodePayload(std::string_view armoured, int fill_bits, AisMessage* 
   if (armoured.size() * 6 > static_cast<size_t>(kMaxPayloadBytes) * 8 - 8) {
     return DecodeError::kTooLong;
   }
-  if (!AppendArmour(armoured, out->bits, &pos)) return DecodeError::kBadArmour;
+  if (!internal::AppendArmour(armoured, out->bits, &pos)) return DecodeError::kBadArmour;
   int fill = (fill_bits >= 0 && fill_bits <= 5) ? fill_bits : 0;
   out->bitlen = static_cast<uint16_t>(pos >= static_cast<unsigned>(fill) ? pos - fill : 0);
   return DecodeBits(out);

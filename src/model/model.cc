@@ -168,6 +168,23 @@ uint32_t Entity::AddReferent(Provenance p) {
   return static_cast<uint32_t>(referents_.size() - 1);
 }
 
+void Entity::TransformValues(std::string_view prop, std::string (*fn)(std::string_view)) {
+  PropId id = InternProp(prop);
+  std::vector<Statement> out;
+  out.reserve(statements_.size());
+  for (auto& s : statements_) {
+    if (s.prop == id) {
+      s.value = fn(s.value);
+      if (s.value.empty()) continue;
+      bool dup = false;
+      for (const auto& o : out) dup = dup || (o.prop == id && o.value == s.value);
+      if (dup) continue;
+    }
+    out.push_back(std::move(s));
+  }
+  statements_ = std::move(out);
+}
+
 void Entity::MergeFrom(const Entity& other) {
   std::vector<uint32_t> remap(other.referents_.size());
   for (uint32_t i = 0; i < other.referents_.size(); ++i) remap[i] = AddReferent(other.referents_[i]);

@@ -114,8 +114,7 @@ std::string RenderGraphml(const Index& idx) {
   }
   // Party pairs: one edge per (source, target, role pair), weighted by the number of
   // declarations (or payments) that carry it; their ids in `records`.
-  std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<std::string>>
-      pairs;
+  std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<std::string>> pairs;
   std::set<std::string> payment_ids;
   for (const Entity& p : w.payments) payment_ids.insert(p.id());
   for (const auto& [record, parties] : idx.PartiesByRecord()) {

@@ -205,15 +205,16 @@ class HtmlReport {
     for (const auto& [prop, label] : kFields) {
       const std::string& v = d.First(prop);
       if (v.empty()) continue;
-      out_ += std::string("<dt>") + label + "</dt><dd>" + HtmlEscape(Utf8Truncate(v, 160)) +
-              "</dd>";
+      out_ +=
+          std::string("<dt>") + label + "</dt><dd>" + HtmlEscape(Utf8Truncate(v, 160)) + "</dd>";
     }
     out_ += "</dl>\n";
   }
 
   void Leads() {
     out_ += "<section id=\"leads\"><h2>Top leads</h2>\n";
-    if (top_.empty()) out_ += "<p class=\"note\">No leads: no finding reached the lead threshold.</p>\n";
+    if (top_.empty())
+      out_ += "<p class=\"note\">No leads: no finding reached the lead threshold.</p>\n";
     if (s_.leads.size() > top_.size())
       out_ += "<p class=\"note\">Showing the top " + std::to_string(top_.size()) + " of " +
               std::to_string(s_.leads.size()) + " leads; every lead is in leads.jsonl.</p>\n";
@@ -223,9 +224,9 @@ class HtmlReport {
       const char* cls = score >= 0.7 ? "lead" : score >= 0.4 ? "lead mid" : "lead low";
       out_ += "<div class=\"" + std::string(cls) + "\" id=\"lead-" + std::to_string(i + 1) + "\">";
       out_ += "<h3>#" + std::to_string(i + 1) + " " + HtmlEscape(l.title) + "</h3>\n";
-      out_ += "<div class=\"meta\"><span class=\"bar\"><span style=\"width:" +
-              Num(score * 100, 1) + "%\"></span></span>score " + Fixed(score, 4) + " · " +
-              HtmlEscape(l.kind) + " · lead " + HtmlEscape(l.lead_id);
+      out_ += "<div class=\"meta\"><span class=\"bar\"><span style=\"width:" + Num(score * 100, 1) +
+              "%\"></span></span>score " + Fixed(score, 4) + " · " + HtmlEscape(l.kind) +
+              " · lead " + HtmlEscape(l.lead_id);
       for (const auto& [k, v] : l.subject) out_ += " · " + HtmlEscape(k) + " " + HtmlEscape(v);
       out_ += "</div>\n";
       for (const auto& [k, v] : l.subject)
@@ -268,8 +269,8 @@ class HtmlReport {
     out_ += "<rect x=\"0\" y=\"0\" width=\"" + Num(kMapW, 0) + "\" height=\"" + Num(kMapH, 0) +
             "\" fill=\"#eaf2f8\"/>\n<g stroke=\"#c5d5e4\" stroke-width=\"0.6\">\n";
     for (int lon = -180; lon <= 180; lon += 30)
-      out_ += "<line x1=\"" + Num(MapX(lon)) + "\" y1=\"0\" x2=\"" + Num(MapX(lon)) +
-              "\" y2=\"" + Num(kMapH, 0) + "\"/>\n";
+      out_ += "<line x1=\"" + Num(MapX(lon)) + "\" y1=\"0\" x2=\"" + Num(MapX(lon)) + "\" y2=\"" +
+              Num(kMapH, 0) + "\"/>\n";
     for (int lat = -90; lat <= 90; lat += 30)
       out_ += "<line x1=\"0\" y1=\"" + Num(MapY(lat)) + "\" x2=\"" + Num(kMapW, 0) + "\" y2=\"" +
               Num(MapY(lat)) + "\"" + (lat == 0 ? " stroke=\"#8fa9c2\"" : "") + "/>\n";
@@ -278,8 +279,8 @@ class HtmlReport {
       out_ += "<text x=\"" + Num(MapX(lon) + 2) + "\" y=\"" + Num(kMapH - 3, 0) + "\">" +
               std::to_string(lon) + "°</text>\n";
     for (int lat = -60; lat <= 60; lat += 30)
-      out_ += "<text x=\"2\" y=\"" + Num(MapY(lat) - 2) + "\">" + std::to_string(lat) +
-              "°</text>\n";
+      out_ +=
+          "<text x=\"2\" y=\"" + Num(MapY(lat) - 2) + "\">" + std::to_string(lat) + "°</text>\n";
     out_ += "</g>\n";
 
     // Declarations of the top leads, in lead order.
@@ -327,9 +328,8 @@ class HtmlReport {
         routes += "<polyline points=\"" + points + "\"><title>" +
                   HtmlEscape("Declaration " + d->id()) + "</title></polyline>\n";
     }
-    out_ +=
-        "<g fill=\"none\" stroke=\"#c0392b\" stroke-width=\"1.2\" stroke-opacity=\"0.55\">\n" +
-        routes + "</g>\n";
+    out_ += "<g fill=\"none\" stroke=\"#c0392b\" stroke-width=\"1.2\" stroke-opacity=\"0.55\">\n" +
+            routes + "</g>\n";
 
     // AIS events: those of the top leads' vessels first.
     std::unordered_set<std::string> lead_imos, lead_mmsis;
@@ -376,8 +376,8 @@ class HtmlReport {
     }
     out_ += "</g>\n</svg>\n";
     out_ += "<p class=\"note\">" + std::to_string(decls.size()) + " declarations, " +
-            std::to_string(marks.size()) + " ports and " + std::to_string(events.size()) +
-            " of " + std::to_string(w_.events.size()) + " AIS events plotted.";
+            std::to_string(marks.size()) + " ports and " + std::to_string(events.size()) + " of " +
+            std::to_string(w_.events.size()) + " AIS events plotted.";
     if (!missing.empty()) {
       std::vector<std::string> v(missing.begin(), missing.end());
       if (v.size() > 20) v.resize(20);
@@ -464,10 +464,11 @@ class HtmlReport {
                  std::numbers::pi / 2;
       xy[i] = {cx + r * std::cos(a), cy + r * std::sin(a)};
     }
-    out_ += "<svg viewBox=\"0 0 960 680\" width=\"960\" height=\"680\" role=\"img\" "
-            "aria-label=\"network\">\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" "
-            "refX=\"18\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
-            "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8a96a3\"/></marker></defs>\n";
+    out_ +=
+        "<svg viewBox=\"0 0 960 680\" width=\"960\" height=\"680\" role=\"img\" "
+        "aria-label=\"network\">\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" "
+        "refX=\"18\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
+        "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8a96a3\"/></marker></defs>\n";
     out_ += "<g stroke=\"#8a96a3\" stroke-width=\"1\" marker-end=\"url(#arrow)\">\n";
     for (const Edge& e : edges) {
       const auto& [x1, y1] = xy[pos[e.a]];
@@ -477,8 +478,7 @@ class HtmlReport {
               (e.style == 't'   ? " stroke-dasharray=\"4 3\""
                : e.style == 'm' ? " stroke=\"#d62728\" stroke-dasharray=\"1 3\""
                                 : "") +
-              "><title>" +
-              HtmlEscape(e.label) + "</title></line>\n";
+              "><title>" + HtmlEscape(e.label) + "</title></line>\n";
     }
     out_ += "</g>\n<g font-size=\"11\">\n";
     for (size_t i = 0; i < nodes.size(); ++i) {
@@ -488,21 +488,21 @@ class HtmlReport {
       const Entity* any = e ? e : v;
       const SubjectScore* s = e ? idx_.EntityScore(id) : v ? idx_.VesselScore(*v) : nullptr;
       bool listed = any && IsListed(*any);
-      const char* fill = listed                 ? "#d62728"
-                         : (s && s->score > 0)  ? "#ff9f43"
-                         : v                    ? "#2e86de"
-                                                : "#95a5a6";
+      const char* fill = listed                ? "#d62728"
+                         : (s && s->score > 0) ? "#ff9f43"
+                         : v                   ? "#2e86de"
+                                               : "#95a5a6";
       std::string name = any ? any->Caption() : id;
       std::string tip = (any ? any->schema().name() + " " : std::string()) + name + " — " + id;
       if (listed) tip += " (listed)";
       if (s && s->score > 0) tip += " score " + Fixed(Score4(s->score), 4);
       const auto& [x, y] = xy[i];
-      out_ += "<circle cx=\"" + Num(x) + "\" cy=\"" + Num(y) + "\" r=\"" +
-              (listed ? "9" : "7") + "\" fill=\"" + fill +
-              "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>" + HtmlEscape(tip) +
-              "</title></circle>\n";
+      out_ += "<circle cx=\"" + Num(x) + "\" cy=\"" + Num(y) + "\" r=\"" + (listed ? "9" : "7") +
+              "\" fill=\"" + fill + "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>" +
+              HtmlEscape(tip) + "</title></circle>\n";
       double dx = x - cx, dy = y - cy, len = std::hypot(dx, dy);
-      double lx = len > 0 ? x + dx / len * 12 : x + 12, ly = len > 0 ? y + dy / len * 12 + 4 : y + 4;
+      double lx = len > 0 ? x + dx / len * 12 : x + 12,
+             ly = len > 0 ? y + dy / len * 12 + 4 : y + 4;
       const char* anchor = len > 0 && dx < -1 ? "end" : "start";
       out_ += "<text x=\"" + Num(lx) + "\" y=\"" + Num(ly) + "\" text-anchor=\"" + anchor +
               "\" fill=\"" + (listed ? "#a51d1e" : "#1d2330") + "\">" +

@@ -86,8 +86,7 @@ class Index {
 // The source and target properties of an edge entity (Ownership: owner -> asset,
 // Directorship: director -> organization, ...). For a schema without a known pair, the
 // first two properties whose values name known nodes. nullopt when none.
-std::optional<std::pair<std::string, std::string>> EdgeProps(const Entity& link,
-                                                             const Index& idx);
+std::optional<std::pair<std::string, std::string>> EdgeProps(const Entity& link, const Index& idx);
 
 // An edge between two parties of one declaration or payment.
 struct PartyEdge {
@@ -101,8 +100,7 @@ struct PartyEdge {
 // exporter, else importer; notify_party -> the consignee, else importer); payments
 // payer -> payee. Self-loops are dropped.
 std::vector<PartyEdge> PartyEdgesOf(const std::string& record_id,
-                                    const std::vector<const PartyLink*>& parties,
-                                    bool is_payment);
+                                    const std::vector<const PartyLink*>& parties, bool is_payment);
 
 // Renderers, one per output file.
 std::string RenderLeadsJsonl(const Scores& scores);

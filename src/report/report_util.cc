@@ -115,11 +115,21 @@ std::string XmlEscape(std::string_view s) {
       continue;
     }
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if (XmlAllowed(cp)) {
           out.append(s.substr(i, n));
@@ -236,22 +246,20 @@ const std::vector<const PartyLink*>* Index::Parties(const std::string& record_id
   return it == parties_index_.end() ? nullptr : &parties_[it->second].second;
 }
 
-std::optional<std::pair<std::string, std::string>> EdgeProps(const Entity& link,
-                                                             const Index& idx) {
-  static const std::vector<std::pair<const char*, std::pair<const char*, const char*>>> kKnown =
-      {
-          {"Ownership", {"owner", "asset"}},
-          {"Directorship", {"director", "organization"}},
-          {"Membership", {"member", "organization"}},
-          {"Employment", {"employee", "employer"}},
-          {"Representation", {"agent", "client"}},
-          {"Family", {"person", "relative"}},
-          {"Associate", {"person", "associate"}},
-          {"UnknownLink", {"subject", "object"}},
-          {"Succession", {"predecessor", "successor"}},
-          {"Payment", {"payer", "beneficiary"}},
-          {"Occupancy", {"holder", "post"}},
-      };
+std::optional<std::pair<std::string, std::string>> EdgeProps(const Entity& link, const Index& idx) {
+  static const std::vector<std::pair<const char*, std::pair<const char*, const char*>>> kKnown = {
+      {"Ownership", {"owner", "asset"}},
+      {"Directorship", {"director", "organization"}},
+      {"Membership", {"member", "organization"}},
+      {"Employment", {"employee", "employer"}},
+      {"Representation", {"agent", "client"}},
+      {"Family", {"person", "relative"}},
+      {"Associate", {"person", "associate"}},
+      {"UnknownLink", {"subject", "object"}},
+      {"Succession", {"predecessor", "successor"}},
+      {"Payment", {"payer", "beneficiary"}},
+      {"Occupancy", {"holder", "post"}},
+  };
   const std::string& schema = link.schema().name();
   for (const auto& [name, props] : kKnown)
     if (schema == name) return std::make_pair(std::string(props.first), props.second);
@@ -267,8 +275,7 @@ std::optional<std::pair<std::string, std::string>> EdgeProps(const Entity& link,
 }
 
 std::vector<PartyEdge> PartyEdgesOf(const std::string& record_id,
-                                    const std::vector<const PartyLink*>& parties,
-                                    bool is_payment) {
+                                    const std::vector<const PartyLink*>& parties, bool is_payment) {
   auto of_role = [&](const char* role) {
     std::vector<std::string> ids;
     for (const PartyLink* p : parties)
@@ -296,7 +303,8 @@ std::vector<PartyEdge> PartyEdgesOf(const std::string& record_id,
   }
   for (size_t i = 0; i + 1 < chain.size(); ++i)
     connect(chain[i].first, chain[i].second, chain[i + 1].first, chain[i + 1].second);
-  auto first_of = [&](const char* a, const char* b) -> std::pair<std::string, std::vector<std::string>> {
+  auto first_of = [&](const char* a,
+                      const char* b) -> std::pair<std::string, std::vector<std::string>> {
     auto ids = of_role(a);
     if (!ids.empty()) return {a, ids};
     return {b, of_role(b)};

@@ -118,6 +118,10 @@ Result<World> BuildWorld(std::vector<Entity> records) {
   std::vector<Entity> deferred_vessels;
   // Pass 1: entities and edges, so mentions can join them.
   for (auto& e : records) {
+    // FtM writes ISO country codes in lower case; the canonical CSVs in upper case.
+    for (const char* p : {"country", "nationality", "citizenship", "flag", "pastFlags",
+                          "jurisdiction", "mainCountry", "birthCountry"})
+      e.TransformValues(p, [](std::string_view v) { return AsciiUpper(v); });
     const Schema& s = e.schema();
     const std::string& name = s.name();
     if (name == "Declaration") {

@@ -1,0 +1,51 @@
+// Internals of the screening engine shared by its .cc files and tests.
+#ifndef INTERDICT_SCREEN_SCREEN_INTERNAL_H_
+#define INTERDICT_SCREEN_SCREEN_INTERNAL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interdict/screen.h"
+
+namespace interdict::screen {
+
+inline constexpr size_t kMaxTokens = 24;
+
+// Optimal-string-alignment distance (adjacent transpositions cost 1), or `max + 1` as
+// soon as it must exceed `max`.
+int EditDistance(std::string_view a, std::string_view b, int max);
+
+// Edits a token of length `len` (the longer side) may differ by and still count as the
+// same name part.
+int EditBudget(size_t len);
+
+enum class How : uint8_t { kExact, kFuzzy, kPhonetic, kSkeleton, kInitial, kJoined, kLegal };
+const char* HowName(How h);
+
+// Similarity of two name parts, 0 when they are not the same part. Sets *how.
+float TokenSim(const NameToken& a, const NameToken& b, How* how);
+// Similarity of two plain strings (used for joined tokens).
+float StringSim(std::string_view a, std::string_view b);
+
+struct ScorerParams {
+  float extra_query = 0.8f;   // weight of a query part with no partner
+  float extra_result = 0.1f;  // weight of a result part with no partner
+  float min_part = 0.5f;      // a pair below this is not aligned
+  // Weight of an unmatched result part when the query also has unmatched parts.
+  float conflict_result = 0.8f;
+  float swap_penalty = 0.3f;  // "X bin Y" vs "Y bin X"
+};
+const ScorerParams& DefaultParams(NameType type);
+
+// The scorer behind CompareNames(); `parts` (may be null) receives the alignment.
+float ScoreNames(const AnalyzedName& q, const AnalyzedName& r, const ScorerParams& p,
+                 std::vector<PartMatch>* parts);
+
+// The fraction of the query's (index-covered) part weight needed for a candidate to be
+// able to reach `score`: used to prune candidates before scoring them.
+float CoverageUpperBound(float covered, float total, NameType type);
+
+}  // namespace interdict::screen
+
+#endif  // INTERDICT_SCREEN_SCREEN_INTERNAL_H_
