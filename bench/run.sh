@@ -35,3 +35,24 @@ for f in sorted(glob.glob(os.path.join(tmp, "*.json"))):
             p = float(peer)
             print(f"{'  peer: sqlite3 .import (same CSV)':42} {'':>12} {p:>14,.0f} ratio={rate/p:.2f}x")
 PY
+# Peer for AIS: gpsd 3.22's `gpsdecode -j` on the ~1 M-sentence corpus that ais_bench
+# wrote, timed here in the same run; prints its rate and our ratio.
+ais_corpus="${TMPDIR:-/tmp}/interdict-bench-ais/corpus.nmea"
+if [ -f "$ais_corpus" ] && [ -f "$tmp/ais_bench.json" ] && command -v gpsdecode >/dev/null; then
+  s=$(date +%s.%N)
+  gpsdecode -j <"$ais_corpus" >/dev/null 2>&1 || true
+  e=$(date +%s.%N)
+  python3 - "$tmp/ais_bench.json" "$s" "$e" <<'PY'
+import json, sys
+f, s, e = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+bms = {b["name"].split("/")[0]: b for b in json.load(open(f))["benchmarks"]}
+n = next(iter(bms.values())).get("sentences", 0)
+if n:
+    peer = n / (e - s)
+    print(f"{'  peer: gpsdecode -j (same AIS corpus)':42} {e - s:>10.3f} s {peer:>14,.0f}")
+    for name in ("BM_AisDecode", "BM_AisDecodeJson"):
+        if name in bms:
+            r = bms[name]["items_per_second"]
+            print(f"{'  ratio ' + name + ' / gpsdecode -j':42} {'':>12} {'':>14} ratio={r / peer:.1f}x")
+PY
+fi

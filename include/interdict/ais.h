@@ -31,12 +31,12 @@ namespace interdict::ais {
 
 // Receive-side metadata that may come with a sentence. -1 / empty means absent.
 struct RxMeta {
-  int64_t time_ms = -1;         // receive time, unix milliseconds (tag c:, leading stamp,
-                                // NAIS trailer, $PGHP)
-  std::string_view station;     // tag s:, NAIS r..., or $PGHP base-station MMSI
-  std::string_view tag_text;    // tag t: (free text)
-  int64_t line_count = -1;      // tag n:
-  int group_num = 0;            // tag g:<num>-<total>-<id>
+  int64_t time_ms = -1;       // receive time, unix milliseconds (tag c:, leading stamp,
+                              // NAIS trailer, $PGHP)
+  std::string_view station;   // tag s:, NAIS r..., or $PGHP base-station MMSI
+  std::string_view tag_text;  // tag t: (free text)
+  int64_t line_count = -1;    // tag n:
+  int group_num = 0;          // tag g:<num>-<total>-<id>
   int group_total = 0;
   int group_id = -1;
 };
@@ -52,13 +52,13 @@ enum class LineKind : uint8_t {
 
 struct NmeaSentence {
   char talker[2] = {0, 0};
-  bool own_ship = false;      // VDO rather than VDM
-  int frag_count = 0;         // 1..9
-  int frag_num = 0;           // 1..frag_count
-  int seq_id = -1;            // -1 when empty
-  char channel = 0;           // 'A', 'B', '1', '2' or 0 when empty
-  std::string_view payload;   // armoured 6-bit characters
-  int fill_bits = 0;          // 0..5
+  bool own_ship = false;     // VDO rather than VDM
+  int frag_count = 0;        // 1..9
+  int frag_num = 0;          // 1..frag_count
+  int seq_id = -1;           // -1 when empty
+  char channel = 0;          // 'A', 'B', '1', '2' or 0 when empty
+  std::string_view payload;  // armoured 6-bit characters
+  int fill_bits = 0;         // 0..5
   RxMeta meta;
   // The line had a tag block whose checksum or shape was wrong; its fields were
   // ignored (the sentence has its own checksum and is still used).
@@ -95,8 +95,8 @@ struct Type4 {  // 4, 11: base station report / UTC response
   uint32_t radio;
 };
 struct Type5 {  // 5: static and voyage related data
-  uint8_t ais_version, shiptype, to_port, to_starboard, epfd, month, day, hour, minute,
-      draught, dte;
+  uint8_t ais_version, shiptype, to_port, to_starboard, epfd, month, day, hour, minute, draught,
+      dte;
   uint16_t to_bow, to_stern;
   uint32_t imo;
   char callsign[8], shipname[21], destination[21];
@@ -128,8 +128,8 @@ struct Type21 {  // 21: aid to navigation
 };
 struct Type24 {  // 24: class B static data, part A (0) or B (1)
   uint8_t partno;
-  char shipname[21];           // part A
-  uint8_t shiptype, model;     // part B...
+  char shipname[21];        // part A
+  uint8_t shiptype, model;  // part B...
   uint32_t serial, mothership_mmsi;
   char vendorid[8], callsign[8];
   uint16_t to_bow, to_stern;
@@ -178,10 +178,10 @@ struct AisMessage {
 
 enum class DecodeError : uint8_t {
   kOk = 0,
-  kBadArmour,     // character outside the 6-bit armour alphabet
-  kTooLong,       // more payload than kMaxPayloadBytes
-  kBadLength,     // length impossible for the message type (gpsd's length checks)
-  kUnknownType,   // type 0 or 28..63
+  kBadArmour,    // character outside the 6-bit armour alphabet
+  kTooLong,      // more payload than kMaxPayloadBytes
+  kBadLength,    // length impossible for the message type (gpsd's length checks)
+  kUnknownType,  // type 0 or 28..63
 };
 
 // Decodes an armoured payload (concatenated fragments) with `fill_bits` trailing pad
@@ -210,23 +210,23 @@ bool AppendGpsdJson(const AisMessage& msg, const JsonOptions& opts, std::string*
 // ------------------------------------------------------------- reassembly
 
 struct ReassemblyOptions {
-  int64_t ttl_lines = 1000;    // a partial message older than this many lines is dropped
-  int64_t ttl_ms = 60'000;     // ... or, where receive times are known, this much time
-  size_t max_pending = 4096;   // bound on partial messages held
+  int64_t ttl_lines = 1000;   // a partial message older than this many lines is dropped
+  int64_t ttl_ms = 60'000;    // ... or, where receive times are known, this much time
+  size_t max_pending = 4096;  // bound on partial messages held
 };
 
 struct AisStats {
   uint64_t lines = 0;
-  uint64_t sentences = 0;        // AIS sentences accepted
-  uint64_t fragments = 0;        // of which parts of multi-sentence messages
-  uint64_t messages = 0;         // decoded messages handed out
-  uint64_t skipped_lines = 0;    // empty, comments, other NMEA, $PGHP
+  uint64_t sentences = 0;      // AIS sentences accepted
+  uint64_t fragments = 0;      // of which parts of multi-sentence messages
+  uint64_t messages = 0;       // decoded messages handed out
+  uint64_t skipped_lines = 0;  // empty, comments, other NMEA, $PGHP
   uint64_t bad_checksum = 0;
-  uint64_t bad_tag_blocks = 0;   // tag blocks ignored (bad checksum), sentence kept
+  uint64_t bad_tag_blocks = 0;  // tag blocks ignored (bad checksum), sentence kept
   uint64_t malformed = 0;
-  uint64_t decode_errors = 0;    // complete payloads that did not decode
-  uint64_t orphans = 0;          // fragments dropped unmatched (TTL, overflow, end)
-  uint64_t duplicates = 0;       // a fragment number seen twice for one message
+  uint64_t decode_errors = 0;  // complete payloads that did not decode
+  uint64_t orphans = 0;        // fragments dropped unmatched (TTL, overflow, end)
+  uint64_t duplicates = 0;     // a fragment number seen twice for one message
   std::string ToString() const;
 };
 
@@ -254,8 +254,7 @@ class AisStreamDecoder {
 };
 
 // Decodes every line of `path` ("-" = stdin), calling `sink` per message.
-Status DecodeFile(const std::string& path, const AisStreamDecoder::Sink& sink,
-                  AisStats* stats);
+Status DecodeFile(const std::string& path, const AisStreamDecoder::Sink& sink, AisStats* stats);
 
 }  // namespace interdict::ais
 

@@ -37,8 +37,7 @@ inline int64_t SBits(const uint8_t* bits, unsigned start, unsigned width) {
 
 // gpsd's six-bit text: stops at the first '@', then trims trailing blanks and '@'.
 // `count` characters at most; `to` gets a NUL terminator (capacity count + 1).
-void SixbitText(const uint8_t* bits, unsigned start, unsigned count, char* to,
-                bool trim = true);
+void SixbitText(const uint8_t* bits, unsigned start, unsigned count, char* to, bool trim = true);
 void TrimRight(char* s);
 
 }  // namespace interdict::ais::internal

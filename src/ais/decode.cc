@@ -99,11 +99,16 @@ bool internal::AppendArmour(std::string_view armoured, uint8_t* bits, unsigned* 
 
 const char* DecodeErrorName(DecodeError e) {
   switch (e) {
-    case DecodeError::kOk: return "ok";
-    case DecodeError::kBadArmour: return "bad armour character";
-    case DecodeError::kTooLong: return "payload too long";
-    case DecodeError::kBadLength: return "bad length for message type";
-    case DecodeError::kUnknownType: return "unknown message type";
+    case DecodeError::kOk:
+      return "ok";
+    case DecodeError::kBadArmour:
+      return "bad armour character";
+    case DecodeError::kTooLong:
+      return "payload too long";
+    case DecodeError::kBadLength:
+      return "bad length for message type";
+    case DecodeError::kUnknownType:
+      return "unknown message type";
   }
   return "?";
 }
@@ -190,10 +195,13 @@ DecodeError DecodeBits(AisMessage* m) {
       t.dte = static_cast<uint8_t>(len >= 423 ? UBits(b, 422, 1) : 0);
       return DecodeError::kOk;
     }
-    case 6: return range(88, 1008) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 6:
+      return range(88, 1008) ? DecodeError::kOk : DecodeError::kBadLength;
     case 7:
-    case 13: return range(72, 168) ? DecodeError::kOk : DecodeError::kBadLength;
-    case 8: return range(56, 1008) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 13:
+      return range(72, 168) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 8:
+      return range(56, 1008) ? DecodeError::kOk : DecodeError::kBadLength;
     case 9: {
       if (len < 168) return DecodeError::kBadLength;
       Type9& t = m->t9;
@@ -211,12 +219,18 @@ DecodeError DecodeBits(AisMessage* m) {
       t.radio = static_cast<uint32_t>(UBits(b, 148, 20));
       return DecodeError::kOk;
     }
-    case 10: return len >= 72 ? DecodeError::kOk : DecodeError::kBadLength;
-    case 12: return range(72, 1008) ? DecodeError::kOk : DecodeError::kBadLength;
-    case 14: return range(40, 1008) ? DecodeError::kOk : DecodeError::kBadLength;
-    case 15: return range(88, 168) ? DecodeError::kOk : DecodeError::kBadLength;
-    case 16: return range(96, 168) ? DecodeError::kOk : DecodeError::kBadLength;
-    case 17: return range(80, 816) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 10:
+      return len >= 72 ? DecodeError::kOk : DecodeError::kBadLength;
+    case 12:
+      return range(72, 1008) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 14:
+      return range(40, 1008) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 15:
+      return range(88, 168) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 16:
+      return range(96, 168) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 17:
+      return range(80, 816) ? DecodeError::kOk : DecodeError::kBadLength;
     case 18:
     case 19: {
       if (len < (m->type == 18 ? 168u : 312u)) return DecodeError::kBadLength;
@@ -255,7 +269,8 @@ DecodeError DecodeBits(AisMessage* m) {
       }
       return DecodeError::kOk;
     }
-    case 20: return range(72, 186) ? DecodeError::kOk : DecodeError::kBadLength;
+    case 20:
+      return range(72, 186) ? DecodeError::kOk : DecodeError::kBadLength;
     case 21: {
       if (!range(272, 368)) return DecodeError::kBadLength;
       Type21& t = m->t21;
@@ -284,8 +299,10 @@ DecodeError DecodeBits(AisMessage* m) {
       internal::TrimRight(t.name);
       return DecodeError::kOk;
     }
-    case 22: return len >= 168 ? DecodeError::kOk : DecodeError::kBadLength;
-    case 23: return len >= 160 ? DecodeError::kOk : DecodeError::kBadLength;
+    case 22:
+      return len >= 168 ? DecodeError::kOk : DecodeError::kBadLength;
+    case 23:
+      return len >= 160 ? DecodeError::kOk : DecodeError::kBadLength;
     case 24: {
       Type24& t = m->t24;
       t.partno = static_cast<uint8_t>(UBits(b, 38, 2));
@@ -334,7 +351,8 @@ DecodeError DecodeBits(AisMessage* m) {
       t.gnss = UBits(b, 94, 1) != 0;
       return DecodeError::kOk;
     }
-    default: return DecodeError::kUnknownType;
+    default:
+      return DecodeError::kUnknownType;
   }
 }
 
@@ -344,15 +362,35 @@ bool AisMessage::Position(double* lat_deg, double* lon_deg) const {
   switch (type) {
     case 1:
     case 2:
-    case 3: lat = t1.lat; lon = t1.lon; break;
+    case 3:
+      lat = t1.lat;
+      lon = t1.lon;
+      break;
     case 4:
-    case 11: lat = t4.lat; lon = t4.lon; break;
-    case 9: lat = t9.lat; lon = t9.lon; break;
+    case 11:
+      lat = t4.lat;
+      lon = t4.lon;
+      break;
+    case 9:
+      lat = t9.lat;
+      lon = t9.lon;
+      break;
     case 18:
-    case 19: lat = t18.lat; lon = t18.lon; break;
-    case 21: lat = t21.lat; lon = t21.lon; break;
-    case 27: lat = t27.lat; lon = t27.lon; div = 600.0; break;
-    default: return false;
+    case 19:
+      lat = t18.lat;
+      lon = t18.lon;
+      break;
+    case 21:
+      lat = t21.lat;
+      lon = t21.lon;
+      break;
+    case 27:
+      lat = t27.lat;
+      lon = t27.lon;
+      div = 600.0;
+      break;
+    default:
+      return false;
   }
   double la = lat / div, lo = lon / div;
   // 91 and 181 degrees mean "not available".

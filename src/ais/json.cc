@@ -18,40 +18,69 @@ using internal::UBits;
 
 namespace {
 
-const char* const kNavStatus[16] = {
-    "Under way using engine", "At anchor", "Not under command",
-    "Restricted manoeuverability", "Constrained by her draught", "Moored", "Aground",
-    "Engaged in fishing", "Under way sailing", "Reserved for HSC", "Reserved for WIG",
-    "Reserved", "Reserved", "Reserved", "Reserved", "Not defined"};
+const char* const kNavStatus[16] = {"Under way using engine",
+                                    "At anchor",
+                                    "Not under command",
+                                    "Restricted manoeuverability",
+                                    "Constrained by her draught",
+                                    "Moored",
+                                    "Aground",
+                                    "Engaged in fishing",
+                                    "Under way sailing",
+                                    "Reserved for HSC",
+                                    "Reserved for WIG",
+                                    "Reserved",
+                                    "Reserved",
+                                    "Reserved",
+                                    "Reserved",
+                                    "Not defined"};
 
-const char* const kEpfd[9] = {"Undefined", "GPS", "GLONASS", "Combined GPS/GLONASS",
-                              "Loran-C", "Chayka", "Integrated navigation system",
-                              "Surveyed", "Galileo"};
+const char* const kEpfd[9] = {"Undefined",
+                              "GPS",
+                              "GLONASS",
+                              "Combined GPS/GLONASS",
+                              "Loran-C",
+                              "Chayka",
+                              "Integrated navigation system",
+                              "Surveyed",
+                              "Galileo"};
 
 const char* EpfdText(unsigned n) { return n < 9 ? kEpfd[n] : "INVALID EPFD"; }
 
 const char* ShipTypeText(unsigned n) {
-  static const char* const kFixed[] = {
-      "Fishing", "Towing", "Towing: length exceeds 200m or breadth exceeds 25m",
-      "Dredging or underwater ops", "Diving ops", "Military ops", "Sailing",
-      "Pleasure Craft", "Reserved", "Reserved"};  // 30..39
-  static const char* const kFifty[] = {
-      "Pilot Vessel", "Search and Rescue vessel", "Tug", "Port Tender",
-      "Anti-pollution equipment", "Law Enforcement", "Spare - Local Vessel",
-      "Spare - Local Vessel", "Medical Transport", "Ship according to RR Resolution No. 18"};
-  static const char* const kCat[] = {
-      "all ships of this type", "Hazardous category A", "Hazardous category B",
-      "Hazardous category C", "Hazardous category D", "Reserved for future use",
-      "Reserved for future use", "Reserved for future use", "Reserved for future use",
-      "No additional information"};
+  static const char* const kFixed[] = {"Fishing",
+                                       "Towing",
+                                       "Towing: length exceeds 200m or breadth exceeds 25m",
+                                       "Dredging or underwater ops",
+                                       "Diving ops",
+                                       "Military ops",
+                                       "Sailing",
+                                       "Pleasure Craft",
+                                       "Reserved",
+                                       "Reserved"};  // 30..39
+  static const char* const kFifty[] = {"Pilot Vessel",
+                                       "Search and Rescue vessel",
+                                       "Tug",
+                                       "Port Tender",
+                                       "Anti-pollution equipment",
+                                       "Law Enforcement",
+                                       "Spare - Local Vessel",
+                                       "Spare - Local Vessel",
+                                       "Medical Transport",
+                                       "Ship according to RR Resolution No. 18"};
+  static const char* const kCat[] = {"all ships of this type",  "Hazardous category A",
+                                     "Hazardous category B",    "Hazardous category C",
+                                     "Hazardous category D",    "Reserved for future use",
+                                     "Reserved for future use", "Reserved for future use",
+                                     "Reserved for future use", "No additional information"};
   // Built once: "<class> - <category>" for the 20s, 40s, 60s..90s.
   static const std::string* kTable = [] {
     auto* t = new std::string[100];
     t[0] = "Not available";
     for (int i = 1; i < 20; ++i) t[i] = "Reserved for future use";
     for (int i = 0; i < 10; ++i) {
-      t[20 + i] = std::string("Wing in ground (WIG) - ") +
-                  (i < 5 ? kCat[i] : "Reserved for future use");
+      t[20 + i] =
+          std::string("Wing in ground (WIG) - ") + (i < 5 ? kCat[i] : "Reserved for future use");
       t[30 + i] = kFixed[i];
       t[40 + i] = std::string("High speed craft (HSC) - ") + kCat[i];
       t[50 + i] = kFifty[i];
@@ -66,46 +95,73 @@ const char* ShipTypeText(unsigned n) {
   return n < 100 ? kTable[n].c_str() : "INVALID SHIP TYPE";
 }
 
-const char* const kStationType[16] = {
-    "All types of mobiles", "Reserved for future use",
-    "All types of Class B mobile stations", "SAR airborne mobile station",
-    "Aid to Navigation station", "Class B shipborne mobile station",
-    "Regional use and inland waterways", "Regional use and inland waterways",
-    "Regional use and inland waterways", "Regional use and inland waterways",
-    "Reserved for future use", "Reserved for future use", "Reserved for future use",
-    "Reserved for future use", "Reserved for future use", "Reserved for future use"};
+const char* const kStationType[16] = {"All types of mobiles",
+                                      "Reserved for future use",
+                                      "All types of Class B mobile stations",
+                                      "SAR airborne mobile station",
+                                      "Aid to Navigation station",
+                                      "Class B shipborne mobile station",
+                                      "Regional use and inland waterways",
+                                      "Regional use and inland waterways",
+                                      "Regional use and inland waterways",
+                                      "Regional use and inland waterways",
+                                      "Reserved for future use",
+                                      "Reserved for future use",
+                                      "Reserved for future use",
+                                      "Reserved for future use",
+                                      "Reserved for future use",
+                                      "Reserved for future use"};
 
-const char* const kNavaid[32] = {
-    "Unspecified", "Reference point", "RACON", "Fixed offshore structure",
-    "Spare, Reserved for future use.", "Light, without sectors", "Light, with sectors",
-    "Leading Light Front", "Leading Light Rear", "Beacon, Cardinal N",
-    "Beacon, Cardinal E", "Beacon, Cardinal S", "Beacon, Cardinal W", "Beacon, Port hand",
-    "Beacon, Starboard hand", "Beacon, Preferred Channel port hand",
-    "Beacon, Preferred Channel starboard hand", "Beacon, Isolated danger",
-    "Beacon, Safe water", "Beacon, Special mark", "Cardinal Mark N", "Cardinal Mark E",
-    "Cardinal Mark S", "Cardinal Mark W", "Port hand Mark", "Starboard hand Mark",
-    "Preferred Channel Port hand", "Preferred Channel Starboard hand", "Isolated danger",
-    "Safe Water", "Special Mark", "Light Vessel / LANBY / Rigs"};
+const char* const kNavaid[32] = {"Unspecified",
+                                 "Reference point",
+                                 "RACON",
+                                 "Fixed offshore structure",
+                                 "Spare, Reserved for future use.",
+                                 "Light, without sectors",
+                                 "Light, with sectors",
+                                 "Leading Light Front",
+                                 "Leading Light Rear",
+                                 "Beacon, Cardinal N",
+                                 "Beacon, Cardinal E",
+                                 "Beacon, Cardinal S",
+                                 "Beacon, Cardinal W",
+                                 "Beacon, Port hand",
+                                 "Beacon, Starboard hand",
+                                 "Beacon, Preferred Channel port hand",
+                                 "Beacon, Preferred Channel starboard hand",
+                                 "Beacon, Isolated danger",
+                                 "Beacon, Safe water",
+                                 "Beacon, Special mark",
+                                 "Cardinal Mark N",
+                                 "Cardinal Mark E",
+                                 "Cardinal Mark S",
+                                 "Cardinal Mark W",
+                                 "Port hand Mark",
+                                 "Starboard hand Mark",
+                                 "Preferred Channel Port hand",
+                                 "Preferred Channel Starboard hand",
+                                 "Isolated danger",
+                                 "Safe Water",
+                                 "Special Mark",
+                                 "Light Vessel / LANBY / Rigs"};
 
-const char* const kRacon[4] = {"No RACON installed", "RACON not monitored",
-                               "RACON operational", "RACON ERROR"};
-const char* const kLight[4] = {"No light or no monitoring", "Light ON", "Light OFF",
-                               "Light ERROR"};
+const char* const kRacon[4] = {"No RACON installed", "RACON not monitored", "RACON operational",
+                               "RACON ERROR"};
+const char* const kLight[4] = {"No light or no monitoring", "Light ON", "Light OFF", "Light ERROR"};
 const char* const kRtaStatus[4] = {"Operational", "Limited operation", "Out of order", "N/A"};
 const char* const kTrends[4] = {"steady", "increasing", "decreasing", "N/A"};
-const char* const kPrecip[8] = {"reserved", "rain", "thunderstorm", "freezing rain",
-                                "mixed/ice", "snow", "reserved", "N/A"};
+const char* const kPrecip[8] = {"reserved",  "rain", "thunderstorm", "freezing rain",
+                                "mixed/ice", "snow", "reserved",     "N/A"};
 const char* const kIce[4] = {"no", "yes", "reserved", "N/A"};
-const char* const kPositionTypes[8] = {"Not available", "Port-side to", "Starboard-side to",
-                                       "Mediterranean (end-on) mooring", "Mooring buoy",
-                                       "Anchorage", "Reserved for future use",
-                                       "Reserved for future use"};
+const char* const kPositionTypes[8] = {
+    "Not available", "Port-side to", "Starboard-side to",       "Mediterranean (end-on) mooring",
+    "Mooring buoy",  "Anchorage",    "Reserved for future use", "Reserved for future use"};
 const char* const kIdTypes[4] = {"mmsi", "imo", "callsign", "other"};
 
 const char* RouteType(unsigned n) {
-  static const char* const kFirst[6] = {"Undefined (default)", "Mandatory", "Recommended",
-                                        "Alternative", "Recommended route through ice",
-                                        "Ship route plan"};
+  static const char* const kFirst[6] = {
+      "Undefined (default)",           "Mandatory",      "Recommended", "Alternative",
+      "Recommended route through ice", "Ship route plan"};
   if (n < 6) return kFirst[n];
   if (n == 31) return "Cancel route identified by message linkage";
   return "Reserved for future use.";
@@ -171,8 +227,10 @@ class W {
     uint64_t a = static_cast<uint64_t>(neg ? -n : n);
     uint64_t q = a / 3, rem = a % 3;
     if (rem == 2) ++q;  // remainders 1/3 round down, 2/3 round up
-    if (neg && q != 0) s_->push_back('-');
-    else if (neg) s_->push_back('-');  // printf prints "-0.000000" for tiny negatives
+    if (neg && q != 0)
+      s_->push_back('-');
+    else if (neg)
+      s_->push_back('-');  // printf prints "-0.000000" for tiny negatives
     U(q / 1000000);
     char frac[7];
     uint64_t f = q % 1000000;
@@ -207,11 +265,21 @@ class W {
       if (u >= 0x80 || u < 0x20 || u == 0x7f) {
         s_->push_back('\\');
         switch (c) {
-          case '\b': s_->push_back('b'); break;
-          case '\f': s_->push_back('f'); break;
-          case '\n': s_->push_back('n'); break;
-          case '\r': s_->push_back('r'); break;
-          case '\t': s_->push_back('t'); break;
+          case '\b':
+            s_->push_back('b');
+            break;
+          case '\f':
+            s_->push_back('f');
+            break;
+          case '\n':
+            s_->push_back('n');
+            break;
+          case '\r':
+            s_->push_back('r');
+            break;
+          case '\t':
+            s_->push_back('t');
+            break;
           default: {
             char b[8];
             std::snprintf(b, sizeof(b), "u%04x", u);
@@ -272,8 +340,7 @@ void Data(W& w, const uint8_t* bits, unsigned byte0, unsigned bitcount, bool mas
 
 // Types 25/26: the payload after the optional destination MMSI and application id,
 // reproduced with gpsd's memcpy + shiftleft so that hex dumps agree.
-void ShiftedData(W& w, const AisMessage& m, bool addressed, bool structured,
-                 unsigned bitcount) {
+void ShiftedData(W& w, const AisMessage& m, bool addressed, bool structured, unsigned bitcount) {
   uint8_t buf[kMaxPayloadBytes + 8] = {0};
   unsigned byte0 = 5 + 2 * (structured ? 1 : 0);
   unsigned nbytes = (bitcount + 7) / 8;
@@ -426,10 +493,11 @@ void Type6(W& w, const AisMessage& m) {
         return;
       case 20: {
         static const char* const kSvc[] = {
-            "agent", "fuel", "chandler", "stevedore", "electrical", "water", "customs",
-            "cartage", "crane", "lift", "medical", "navrepair", "provisions", "shiprepair",
-            "surveyor", "steam", "tugs", "solidwaste", "liquidwaste", "hazardouswaste",
-            "ballast", "additional", "regional1", "regional2", "future1", "future2"};
+            "agent",       "fuel",           "chandler", "stevedore",  "electrical", "water",
+            "customs",     "cartage",        "crane",    "lift",       "medical",    "navrepair",
+            "provisions",  "shiprepair",     "surveyor", "steam",      "tugs",       "solidwaste",
+            "liquidwaste", "hazardouswaste", "ballast",  "additional", "regional1",  "regional2",
+            "future1",     "future2"};
         unsigned pos = static_cast<unsigned>(UBits(b, 115, 3));
         w.Key("linkage").U(UBits(b, 88, 10)).Key("berth_length").U(UBits(b, 98, 9));
         w.Key("position").U(pos).Key("position_text").RawStr(kPositionTypes[pos]);
@@ -770,9 +838,9 @@ void Type8(W& w, const AisMessage& m) {
     if (fid == 10 && len == 168) {
       unsigned hazard = static_cast<unsigned>(UBits(b, 141, 3));
       if (hazard <= 5) {
-        static const char* const kHazard[6] = {"0 blue cones/lights", "1 blue cone/light",
-                                               "2 blue cones/lights", "3 blue cones/lights",
-                                               "4 B-Flag", "Unknown"};
+        static const char* const kHazard[6] = {
+            "0 blue cones/lights", "1 blue cone/light", "2 blue cones/lights",
+            "3 blue cones/lights", "4 B-Flag",          "Unknown"};
         static const char* const kLoaded[3] = {"N/A (default)", "Unloaded", "Loaded"};
         char vin[16];
         SixbitText(b, 56, 8, vin);
@@ -801,17 +869,20 @@ void Type8(W& w, const AisMessage& m) {
         return;
       }
       if (fid == 40 && len == 168) {
-        static const char* const kDir[5] = {"Unknown", "Upstream", "Downstream",
-                                            "To left bank", "To right bank"};
-        static const char* const kStatus[8] = {"Unknown", "No light", "White", "Yellow",
-                                               "Green", "Red", "White flashing",
-                                               "Yellow flashing."};
+        static const char* const kDir[5] = {"Unknown", "Upstream", "Downstream", "To left bank",
+                                            "To right bank"};
+        static const char* const kStatus[8] = {"Unknown",        "No light",        "White",
+                                               "Yellow",         "Green",           "Red",
+                                               "White flashing", "Yellow flashing."};
         unsigned dir = static_cast<unsigned>(UBits(b, 124, 3));
         unsigned st = static_cast<unsigned>(UBits(b, 127, 30));
         w.Key("lon").LatLon6(static_cast<int32_t>(SBits(b, 56, 28)));
         w.Key("lat").LatLon6(static_cast<int32_t>(SBits(b, 84, 27)));
         w.Key("form").U(UBits(b, 111, 4)).Key("facing").U(UBits(b, 115, 9));
-        w.Key("direction").U(dir).Key("direction_text").RawStr(dir < 5 ? kDir[dir] : "INVALID DIRECTION");
+        w.Key("direction")
+            .U(dir)
+            .Key("direction_text")
+            .RawStr(dir < 5 ? kDir[dir] : "INVALID DIRECTION");
         w.Key("status").U(st).Key("status_text").RawStr(st < 8 ? kStatus[st] : "INVALID STATUS");
         w.Raw("}");
         return;
@@ -914,7 +985,9 @@ bool AppendGpsdJson(const AisMessage& m, const JsonOptions& opts, std::string* o
       w.Key("dte").U(t.dte).Raw("}");
       break;
     }
-    case 6: Type6(w, m); break;
+    case 6:
+      Type6(w, m);
+      break;
     case 7:
     case 13: {
       unsigned mm[4];
@@ -925,7 +998,9 @@ bool AppendGpsdJson(const AisMessage& m, const JsonOptions& opts, std::string* o
       w.Key("mmsi4").U(mm[3]).Raw("}");
       break;
     }
-    case 8: Type8(w, m); break;
+    case 8:
+      Type8(w, m);
+      break;
     case 9: {
       const Type9& t = m.t9;
       w.Key("alt");
@@ -950,7 +1025,9 @@ bool AppendGpsdJson(const AisMessage& m, const JsonOptions& opts, std::string* o
       w.Key("raim").B(t.raim).Key("radio").U(t.radio).Raw("}");
       break;
     }
-    case 10: w.Key("dest_mmsi").U(UBits(b, 40, 30)).Raw("}"); break;
+    case 10:
+      w.Key("dest_mmsi").U(UBits(b, 40, 30)).Raw("}");
+      break;
     case 12:
       w.Key("seqno").U(UBits(b, 38, 2)).Key("dest_mmsi").U(UBits(b, 40, 30));
       w.Key("retransmit").B(UBits(b, 70, 1)).Key("text");
@@ -1113,7 +1190,9 @@ bool AppendGpsdJson(const AisMessage& m, const JsonOptions& opts, std::string* o
       w.Key("raim").B(t.raim).Key("gnss").B(t.gnss).Raw("}");
       break;
     }
-    default: w.Raw("}"); break;
+    default:
+      w.Raw("}");
+      break;
   }
   if (opts.rx_fields && !opts.gpsd_compat && (m.rx_time_ms >= 0 || m.station[0] != '\0')) {
     // Our receive metadata goes after gpsd's fields so a prefix diff still works.

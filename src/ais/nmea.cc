@@ -80,8 +80,8 @@ int64_t internal::ParseIsoMillis(std::string_view s) {
   };
   int y, mo, d, h, mi, sec = 0;
   if (!num(0, 4, &y) || s.size() < 16 || s[4] != '-' || !num(5, 2, &mo) || s[7] != '-' ||
-      !num(8, 2, &d) || (s[10] != 'T' && s[10] != ' ') || !num(11, 2, &h) ||
-      s[13] != ':' || !num(14, 2, &mi)) {
+      !num(8, 2, &d) || (s[10] != 'T' && s[10] != ' ') || !num(11, 2, &h) || s[13] != ':' ||
+      !num(14, 2, &mi)) {
     return -1;
   }
   size_t pos = 16;
@@ -134,9 +134,15 @@ LineKind ParseTagBlock(std::string_view tb, RxMeta* meta) {
     if (f.size() < 2 || f[1] != ':') continue;  // unknown shapes are ignored, not fatal
     std::string_view v = f.substr(2);
     switch (f[0]) {
-      case 'c': meta->time_ms = ParseUnixTime(v); break;
-      case 's': meta->station = v; break;
-      case 't': meta->tag_text = v; break;
+      case 'c':
+        meta->time_ms = ParseUnixTime(v);
+        break;
+      case 's':
+        meta->station = v;
+        break;
+      case 't':
+        meta->tag_text = v;
+        break;
       case 'n': {
         int64_t n;
         if (ParseUint(v, &n)) meta->line_count = n;
@@ -157,7 +163,8 @@ LineKind ParseTagBlock(std::string_view tb, RxMeta* meta) {
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   return LineKind::kAis;
@@ -187,8 +194,8 @@ LineKind ParsePghp(std::string_view line, RxMeta* meta) {
     if (!ParseUint(f[2 + i], &v[i])) return LineKind::kPghp;
   }
   if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31) return LineKind::kPghp;
-  int64_t days = internal::DaysFromCivil(v[0], static_cast<unsigned>(v[1]),
-                                         static_cast<unsigned>(v[2]));
+  int64_t days =
+      internal::DaysFromCivil(v[0], static_cast<unsigned>(v[1]), static_cast<unsigned>(v[2]));
   meta->time_ms = ((days * 24 + v[3]) * 60 + v[4]) * 60000 + v[5] * 1000 + v[6];
   meta->station = f[11];
   return LineKind::kPghp;
@@ -244,9 +251,9 @@ LineKind ParseNmeaLine(std::string_view line, NmeaSentence* out) {
     size_t bang = line.find('!');
     if (bang == std::string_view::npos) return LineKind::kNotAis;
     std::string_view prefix = line.substr(0, bang);
-    while (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == ',' ||
-                               prefix.back() == ';' || prefix.back() == '\t' ||
-                               prefix.back() == ':')) {
+    while (!prefix.empty() &&
+           (prefix.back() == ' ' || prefix.back() == ',' || prefix.back() == ';' ||
+            prefix.back() == '\t' || prefix.back() == ':')) {
       prefix.remove_suffix(1);
     }
     int64_t t = ParseUnixTime(prefix);

@@ -21,9 +21,8 @@ namespace interdict::ais {
 std::string AisStats::ToString() const {
   std::ostringstream os;
   os << "lines=" << lines << " sentences=" << sentences << " fragments=" << fragments
-     << " messages=" << messages << " skipped=" << skipped_lines
-     << " bad_checksum=" << bad_checksum << " bad_tag_blocks=" << bad_tag_blocks
-     << " malformed=" << malformed
+     << " messages=" << messages << " skipped=" << skipped_lines << " bad_checksum=" << bad_checksum
+     << " bad_tag_blocks=" << bad_tag_blocks << " malformed=" << malformed
      << " decode_errors=" << decode_errors << " orphans=" << orphans
      << " duplicates=" << duplicates;
   return os.str();
@@ -86,16 +85,27 @@ class AisStreamDecoder::Impl {
     ++line_no_;
     NmeaSentence s;
     switch (ParseNmeaLine(line, &s)) {
-      case LineKind::kAis: break;
+      case LineKind::kAis:
+        break;
       case LineKind::kEmpty:
-      case LineKind::kNotAis: ++stats_->skipped_lines; return;
+      case LineKind::kNotAis:
+        ++stats_->skipped_lines;
+        return;
       case LineKind::kPghp:
         ++stats_->skipped_lines;
         pghp_time_ms_ = s.meta.time_ms;
         CopyStation(s.meta.station, pghp_station_);
         return;
-      case LineKind::kBadChecksum: ++stats_->bad_checksum; return;
-      case LineKind::kMalformed: ++stats_->malformed; return;
+      case LineKind::kBadChecksum:
+        ++stats_->bad_checksum;
+        return;
+      case LineKind::kMalformed:
+        ++stats_->malformed;
+        return;
+    }
+    if (s.frag_count > 1 && s.payload.size() > static_cast<size_t>(kMaxFragChars)) {
+      ++stats_->malformed;  // longer than any real fragment; we keep no room for it
+      return;
     }
     ++stats_->sentences;
     if (s.bad_tag_block) ++stats_->bad_tag_blocks;
@@ -109,8 +119,7 @@ class AisStreamDecoder::Impl {
     // fragment fields; a corrupt or inconsistent group tag must not glue unrelated
     // single-sentence messages together.
     const bool grouped = s.meta.group_id >= 0 && s.frag_count > 1 &&
-                         s.meta.group_total == s.frag_count &&
-                         s.meta.group_num == s.frag_num;
+                         s.meta.group_total == s.frag_count && s.meta.group_num == s.frag_num;
     const int count = grouped ? s.meta.group_total : s.frag_count;
     const int num = grouped ? s.meta.group_num : s.frag_num;
     if (count == 1) {
@@ -123,10 +132,6 @@ class AisStreamDecoder::Impl {
       return;
     }
     ++stats_->fragments;
-    if (s.payload.size() > static_cast<size_t>(kMaxFragChars)) {
-      ++stats_->malformed;
-      return;
-    }
     uint64_t key;
     if (grouped) {
       key = Mix(0x6772u, static_cast<uint64_t>(s.meta.group_id));
@@ -341,8 +346,7 @@ void AisStreamDecoder::FeedText(std::string_view text) {
 
 void AisStreamDecoder::Finish() { impl_->Finish(); }
 
-Status DecodeFile(const std::string& path, const AisStreamDecoder::Sink& sink,
-                  AisStats* stats) {
+Status DecodeFile(const std::string& path, const AisStreamDecoder::Sink& sink, AisStats* stats) {
   AisStreamDecoder dec(sink);
   if (path == "-") {
     std::string line;

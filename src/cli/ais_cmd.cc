@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "interdict/ais.h"
+#include "interdict/env.h"
 
 namespace interdict::cli {
 namespace {
@@ -85,10 +86,9 @@ void RegisterAisCommands(CLI::App& app, int* exit_code) {
   auto* ais_cmd = app.add_subcommand("ais", "AIS (NMEA) tools");
   ais_cmd->require_subcommand(1);
   auto opts = std::make_shared<AisDecodeOptions>();
-  auto* dec = ais_cmd->add_subcommand(
-      "decode", "Decode AIS NMEA logs (- for stdin); one line per message");
-  dec->add_option("files", opts->files, "NMEA log files, or - for standard input")
-      ->required();
+  auto* dec =
+      ais_cmd->add_subcommand("decode", "Decode AIS NMEA logs (- for stdin); one line per message");
+  dec->add_option("files", opts->files, "NMEA log files, or - for standard input")->required();
   dec->add_flag("--json", opts->json,
                 "One JSON object per message, gpsd field names and scaling, plus our "
                 "rx_time/station fields");

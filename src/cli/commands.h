@@ -8,6 +8,7 @@
 namespace interdict::cli {
 
 void RegisterInvestigateCommands(CLI::App& app, int* exit_code);  // investigate, ingest, demo
+void RegisterAisCommands(CLI::App& app, int* exit_code);  // ais decode
 #ifdef INTERDICT_HAVE_SIMULATE
 void RegisterSimulateCommands(CLI::App& app, int* exit_code);  // simulate, eval
 #endif

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   auto* version = app.add_subcommand("version", "Print the version");
   version->callback([] { std::cout << "interdict 0.1.0\n"; });
   interdict::cli::RegisterInvestigateCommands(app, &exit_code);
+  interdict::cli::RegisterAisCommands(app, &exit_code);
 #ifdef INTERDICT_HAVE_SIMULATE
   interdict::cli::RegisterSimulateCommands(app, &exit_code);
 #endif

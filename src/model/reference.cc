@@ -139,7 +139,7 @@ const std::vector<std::pair<const char*, const char*>>& CountryNames() {
       {"CR", "Costa Rica"},
       {"CU", "Cuba"},
       {"CV", "Cabo Verde"},
-      {"CW", "Cura\xC3\xA7" "ao"},
+      {"CW", "Cura\xC3\xA7\x61o"},  // \x61 = a
       {"CX", "Christmas Island"},
       {"CY", "Cyprus"},
       {"CZ", "Czechia"},
@@ -502,7 +502,8 @@ const CountryIndex& Countries() {
       ix->name_by_code.emplace(code, name);
       ix->code_by_key.emplace(NameKey(name), code);
     }
-    for (const auto& [alias, code] : CountryAliases()) ix->code_by_key.emplace(NameKey(alias), code);
+    for (const auto& [alias, code] : CountryAliases())
+      ix->code_by_key.emplace(NameKey(alias), code);
     return ix;
   }();
   return *index;
@@ -526,9 +527,9 @@ const ChplEntry* FindChpl(std::string_view hs_code) {
 
 // FinCEN & BIS joint alert FIN-2022-Alert003 (28 Jun 2022), "Common transshipment points".
 const std::vector<std::string>& TransshipmentHubs() {
-  static const auto* hubs = new std::vector<std::string>{
-      "AM", "BR", "CN", "GE", "IN", "IL", "KZ", "KG", "MX",
-      "NI", "RS", "SG", "ZA", "TW", "TJ", "TR", "AE", "UZ"};
+  static const auto* hubs =
+      new std::vector<std::string>{"AM", "BR", "CN", "GE", "IN", "IL", "KZ", "KG", "MX",
+                                   "NI", "RS", "SG", "ZA", "TW", "TJ", "TR", "AE", "UZ"};
   return *hubs;
 }
 

@@ -104,3 +104,264 @@ Result<std::vector<Query>> ReadYenteQueries(const std::string& path) {
 }
 
 }  // namespace interdict::screen
+
+// ---------------------------------------------------------------------------------
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <unordered_set>
+
+#include "screen/readers.h"
+
+namespace interdict::screen {
+namespace {
+
+class CollectSink : public RecordSink {
+ public:
+  Status Record(Entity record, int64_t) override {
+    records.push_back(std::move(record));
+    return Status::Ok();
+  }
+  Status Quarantine(QuarantineEntry) override { return Status::Ok(); }
+  std::vector<Entity> records;
+};
+
+std::string TokenSorted(std::string_view name) {
+  std::vector<std::string> t = Split(ToLatinAscii(name), ' ');
+  std::sort(t.begin(), t.end());
+  return Join(t, " ");
+}
+
+}  // namespace
+
+Result<std::vector<Entity>> ReadUnList(const std::string& path) {
+  auto reader = NewUnXmlReader();
+  CollectSink sink;
+  InputUnit unit{"un-xml", {path}, path};
+  ReadContext ctx;
+  ctx.display_names = {path};
+  auto rows = reader->Read(unit, ctx, &sink);
+  if (!rows.ok()) return rows.status();
+  return std::move(sink.records);
+}
+
+Result<std::vector<Entity>> ReadSdnNamesForBench(const std::string& sdn_csv,
+                                                 const std::string& alt_csv) {
+  ASSIGN_OR_RETURN(auto sdn, MappedFile::Open(sdn_csv));
+  std::vector<Entity> out;
+  std::unordered_map<std::string, size_t> by_num;
+  CsvReader r(sdn->data());
+  CsvRecord rec;
+  auto clean = [](const std::string& v) {
+    std::string s(Trim(v));
+    return s == "-0-" ? std::string() : s;
+  };
+  while (r.Next(&rec)) {
+    if (rec.fields.size() < 3) continue;
+    std::string num = clean(rec.fields[0]);
+    std::string name = clean(rec.fields[1]);
+    if (num.empty() || name.empty()) continue;
+    std::string type = AsciiLower(clean(rec.fields[2]));
+    const char* schema = type == "individual" ? "Person"
+                         : type == "vessel"   ? "Vessel"
+                         : type == "aircraft" ? "Airplane"
+                                              : "Organization";
+    Entity e("ofac-" + num, Schema::Get(schema));
+    e.Add("name", name);
+    e.Add("topics", "sanction");
+    if (rec.fields.size() > 3) e.Add("program", clean(rec.fields[3]));
+    by_num[num] = out.size();
+    out.push_back(std::move(e));
+  }
+  if (!alt_csv.empty()) {
+    ASSIGN_OR_RETURN(auto alt, MappedFile::Open(alt_csv));
+    CsvReader ar(alt->data());
+    while (ar.Next(&rec)) {
+      if (rec.fields.size() < 4) continue;
+      auto it = by_num.find(clean(rec.fields[0]));
+      if (it == by_num.end()) continue;
+      out[it->second].Add("alias", clean(rec.fields[3]));
+    }
+  }
+  return out;
+}
+
+std::string YenteReport::ToString() const {
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "threshold %.2f\nuntreated rank-1: %d/%d = %.2f%%\ntreated rank-1: %d/%d = "
+                "%.2f%%\n(no identifiable UN entry: %d rows)\nnegatives with any hit: %d/%d "
+                "= %.3f%%\n",
+                threshold, untreated_rank1, untreated,
+                untreated ? 100.0 * untreated_rank1 / untreated : 0, treated_rank1, treated,
+                treated ? 100.0 * treated_rank1 / treated : 0, no_truth, negatives_hit,
+                negatives, negatives ? 100.0 * negatives_hit / negatives : 0);
+  return buf;
+}
+
+namespace {
+
+// Runs fn(i) for i in [0, n) on `threads` threads.
+template <typename F>
+void ParallelFor(size_t n, int threads, F fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+  };
+  std::vector<std::thread> ts;
+  for (int t = 1; t < threads; ++t) ts.emplace_back(work);
+  work();
+  for (auto& t : ts) t.join();
+}
+
+}  // namespace
+
+YenteReport RunYente(const Screener& screener, const std::vector<Query>& untreated,
+                     const std::vector<Query>& treated, const std::vector<Query>& negatives,
+                     double threshold, int threads) {
+  YenteReport rep;
+  rep.threshold = threshold;
+  std::unordered_map<std::string, std::vector<std::string>> truth;  // sorted name -> ids
+  for (const Entity& e : screener.entities())
+    for (const char* p : {"name", "alias"})
+      for (const auto& n : e.Values(p)) {
+        auto& v = truth[TokenSorted(n)];
+        if (std::find(v.begin(), v.end(), e.id()) == v.end()) v.push_back(e.id());
+      }
+  ScreenOptions opts;
+  opts.threshold = threshold;
+  opts.top = 5;
+  std::vector<std::vector<std::string>> expected(untreated.size());
+  for (size_t i = 0; i < untreated.size(); ++i) {
+    auto it = truth.find(TokenSorted(untreated[i].name));
+    if (it != truth.end()) expected[i] = it->second;
+  }
+  auto run = [&](const std::vector<Query>& qs, int* total, int* ok, const char* label) {
+    std::vector<std::string> got(qs.size());
+    std::vector<char> hit(qs.size(), 0);
+    ParallelFor(qs.size(), threads, [&](size_t i) {
+      if (i >= expected.size() || expected[i].empty()) return;
+      auto m = screener.Screen(qs[i], opts);
+      if (!m.empty()) got[i] = m[0].entity_id;
+      const auto& ex = expected[i];
+      hit[i] = !m.empty() && m[0].match &&
+               std::find(ex.begin(), ex.end(), m[0].entity_id) != ex.end();
+    });
+    for (size_t i = 0; i < qs.size() && i < expected.size(); ++i) {
+      if (expected[i].empty()) continue;
+      ++*total;
+      if (hit[i]) {
+        ++*ok;
+      } else if (rep.misses.size() < 200) {
+        rep.misses.push_back(std::string(label) + ": " + qs[i].name + " -> " +
+                             expected[i][0] + " (got " + (got[i].empty() ? "-" : got[i]) + ")");
+      }
+    }
+  };
+  for (const auto& e : expected) rep.no_truth += e.empty();
+  run(untreated, &rep.untreated, &rep.untreated_rank1, "untreated");
+  run(treated, &rep.treated, &rep.treated_rank1, "treated");
+  std::vector<std::string> first(negatives.size());
+  std::vector<char> nhit(negatives.size(), 0);
+  ParallelFor(negatives.size(), threads, [&](size_t i) {
+    auto m = screener.Screen(negatives[i], opts);
+    if (!m.empty() && m[0].match) {
+      nhit[i] = 1;
+      first[i] = negatives[i].name + " -> " + m[0].entity_id + " '" + m[0].matched_name +
+                 "' " + std::to_string(m[0].score) + " " + m[0].explanation.ToString();
+    }
+  });
+  rep.negatives = static_cast<int>(negatives.size());
+  for (size_t i = 0; i < negatives.size(); ++i)
+    if (nhit[i]) {
+      ++rep.negatives_hit;
+      if (rep.false_hits.size() < 200) rep.false_hits.push_back(first[i]);
+    }
+  return rep;
+}
+
+std::string SpeedReport::ToString() const {
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "%zu queries on %d thread(s) in %.3f s: %.0f queries/s/core, p50 %.1f us, p99 "
+                "%.1f us, %zu with a hit",
+                queries, threads, seconds, qps_per_core, p50_us, p99_us, hits);
+  return buf;
+}
+
+SpeedReport RunSpeed(const Screener& screener, const std::vector<Query>& queries,
+                     double threshold, int threads) {
+  SpeedReport rep;
+  rep.queries = queries.size();
+  rep.threads = threads;
+  ScreenOptions opts;
+  opts.threshold = threshold;
+  std::vector<float> lat(queries.size());
+  std::atomic<size_t> hits{0};
+  auto t0 = std::chrono::steady_clock::now();
+  ParallelFor(queries.size(), threads, [&](size_t i) {
+    auto a = std::chrono::steady_clock::now();
+    auto m = screener.Screen(queries[i], opts);
+    auto b = std::chrono::steady_clock::now();
+    lat[i] = std::chrono::duration<float, std::micro>(b - a).count();
+    if (!m.empty()) hits.fetch_add(1, std::memory_order_relaxed);
+  });
+  rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  rep.hits = hits.load();
+  rep.qps_per_core = rep.seconds > 0 ? queries.size() / rep.seconds / threads : 0;
+  if (!lat.empty()) {
+    std::sort(lat.begin(), lat.end());
+    rep.p50_us = lat[lat.size() / 2];
+    rep.p99_us = lat[std::min(lat.size() - 1, lat.size() * 99 / 100)];
+  }
+  return rep;
+}
+
+double JaroWinkler(std::string_view a, std::string_view b) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
+  int range = std::max(0, std::max(la, lb) / 2 - 1);
+  std::vector<char> ma(la, 0), mb(lb, 0);
+  int matches = 0;
+  for (int i = 0; i < la; ++i) {
+    int lo = std::max(0, i - range), hi = std::min(lb - 1, i + range);
+    for (int j = lo; j <= hi; ++j)
+      if (!mb[j] && a[i] == b[j]) {
+        ma[i] = mb[j] = 1;
+        ++matches;
+        break;
+      }
+  }
+  if (!matches) return 0.0;
+  int t = 0;
+  for (int i = 0, j = 0; i < la; ++i) {
+    if (!ma[i]) continue;
+    while (!mb[j]) ++j;
+    if (a[i] != b[j]) ++t;
+    ++j;
+  }
+  double m = matches;
+  double jaro = (m / la + m / lb + (m - t / 2.0) / m) / 3.0;
+  int prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+double BruteForceJaroWinklerQps(const std::vector<std::string>& list_names,
+                                const std::vector<Query>& queries) {
+  auto t0 = std::chrono::steady_clock::now();
+  double sink = 0;
+  for (const auto& q : queries) {
+    std::string qn = ToLatinAscii(q.name);
+    double best = 0;
+    for (const auto& n : list_names) best = std::max(best, JaroWinkler(qn, n));
+    sink += best;
+  }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (sink < 0) return 0;  // keep the loop
+  return s > 0 ? queries.size() / s : 0;
+}
+
+}  // namespace interdict::screen

@@ -42,6 +42,49 @@ Result<NameBenchReport> RunNameBench(const std::string& cases_csv, double thresh
 // Reads a yente fixture CSV (full_name, gender, date_of_birth, nationality, ...).
 Result<std::vector<Query>> ReadYenteQueries(const std::string& path);
 
+// Reads every list entity of a UN consolidated XML file (quarantined records dropped).
+Result<std::vector<Entity>> ReadUnList(const std::string& path);
+// Benchmark-only SDN loader: sdn.csv names (+ alt.csv strong aliases joined on ent_num),
+// ids "ofac-<ent_num>". The full OFAC reader lives in ingest/ (NewOfacCsvReader).
+Result<std::vector<Entity>> ReadSdnNamesForBench(const std::string& sdn_csv,
+                                                 const std::string& alt_csv);
+
+struct YenteReport {
+  double threshold = 0;
+  int untreated = 0, untreated_rank1 = 0;  // rows with a known UN entry; found at rank 1
+  int treated = 0, treated_rank1 = 0;
+  int no_truth = 0;                         // rows whose UN entry could not be identified
+  int negatives = 0, negatives_hit = 0;     // negatives with any hit >= threshold
+  std::vector<std::string> misses;          // "treated: query -> expected (got ...)"
+  std::vector<std::string> false_hits;      // first few negatives that hit
+  std::string ToString() const;
+};
+
+// yente candidate-generation fixtures against the UN list. The expected entry of row i
+// is the UN entity whose name or alias equals the untreated full_name token-sorted;
+// row i of the treated file is the same person.
+YenteReport RunYente(const Screener& screener, const std::vector<Query>& untreated,
+                     const std::vector<Query>& treated, const std::vector<Query>& negatives,
+                     double threshold, int threads);
+
+struct SpeedReport {
+  size_t queries = 0;
+  int threads = 1;
+  double seconds = 0;     // wall time
+  double qps_per_core = 0;
+  double p50_us = 0, p99_us = 0;
+  size_t hits = 0;        // queries with a match >= threshold
+  std::string ToString() const;
+};
+SpeedReport RunSpeed(const Screener& screener, const std::vector<Query>& queries,
+                     double threshold, int threads);
+
+// Brute force baseline: Jaro-Winkler of the query against every indexed name (as a user
+// would write it without an index). Returns queries/s over `queries` (single thread).
+double BruteForceJaroWinklerQps(const std::vector<std::string>& list_names,
+                                const std::vector<Query>& queries);
+double JaroWinkler(std::string_view a, std::string_view b);
+
 }  // namespace interdict::screen
 
 #endif  // INTERDICT_SCREEN_EVAL_H_

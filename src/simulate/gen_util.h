@@ -17,6 +17,7 @@ namespace interdict::sim {
 struct Voyage {
   int vessel = -1, seg = -1, from = -1, to = -1;
   int64_t dep = 0, arr = 0;
+  bool scheme = false;  // built for a planted scheme: no background cargo
 };
 
 // A repeat trading relationship.

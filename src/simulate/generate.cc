@@ -264,9 +264,9 @@ std::string Iban(const std::string& cc, const std::string& bban) {
   int rem = 0;
   for (char c : s) rem = (rem * 10 + (c - '0')) % 97;
   int check = 98 - rem;
-  char buf[3];
-  std::snprintf(buf, sizeof buf, "%02d", check);
-  return cc + buf + bban;
+  std::string cd = std::to_string(check);
+  if (cd.size() < 2) cd = "0" + cd;
+  return cc + cd + bban;
 }
 }  // namespace
 
@@ -698,7 +698,7 @@ bool StateAt(const Vessel& v, int64_t t, VesselState* s) {
     s->cog = 0;
     if (g.drift > 0) {
       // Slow drift on a circle (loitering / STS).
-      double ang = static_cast<double>(t - g.t0) / 3600.0 * 0.35;
+      double ang = std::fmod(static_cast<double>(t) / 3600.0 * 0.35, 6.283185307179586);
       s->lat += g.drift / 111.0 * std::sin(ang);
       s->lon += g.drift / 111.0 / std::cos(g.lat * 0.01745329) * std::cos(ang);
       s->sog = std::max(0.1, g.drift * 0.35 / 1.852);
@@ -911,9 +911,8 @@ std::vector<int> Gen::AddShipment(const ShipmentSpec& s) {
     Declaration e = d;
     e.direction = s.voyage < 0 && !s.office_country.empty() && s.office_country != from_cc
                       ? "transit" : "export";
-    std::string office_port = !d.port_of_loading.empty() ? d.port_of_loading
-                                                         : from_cc + "XXX";
-    if (!s.office_country.empty() && d.port_of_loading.empty()) office_port = s.office_country + "BRD";
+    std::string office_port = !d.port_of_loading.empty() ? d.port_of_loading : from_cc + "-RD";
+    if (!s.office_country.empty() && d.port_of_loading.empty()) office_port = s.office_country + "-RD";
     e.office = office_port + "-0" + std::to_string(1 + static_cast<int>(d.exporter.size() % 3));
     e.date = DateOf(dep - Int(0, 2) * kDay);
     int broker = PoolCompany(from_cc.empty() ? ex.country : from_cc, 'L', "customs broker", 0.85);
@@ -927,7 +926,7 @@ std::vector<int> Gen::AddShipment(const ShipmentSpec& s) {
   if (s.import_decl) {
     Declaration m = d;
     m.direction = "import";
-    std::string office_port = !d.port_of_discharge.empty() ? d.port_of_discharge : to_cc + "BRD";
+    std::string office_port = !d.port_of_discharge.empty() ? d.port_of_discharge : to_cc + "-RD";
     m.office = office_port + "-0" + std::to_string(1 + static_cast<int>(d.importer.size() % 3));
     m.date = DateOf(arr + Int(0, 2) * kDay);
     int broker = PoolCompany(to_cc.empty() ? im.country : to_cc, 'L', "customs broker", 0.85);
@@ -1063,6 +1062,7 @@ void BackgroundTrade(Gen& g, int target_records) {
   double shipments_wanted = target_records / 1.15;
   for (size_t i = 0; i < voy.size(); ++i) {
     const Voyage& vo = voy[i];
+    if (vo.scheme) continue;
     const Vessel& v = w.vessels[static_cast<size_t>(vo.vessel)];
     double expect = shipments_wanted * weight[i] / total;
     int n = static_cast<int>(expect) + (g.U() < expect - std::floor(expect) ? 1 : 0);
