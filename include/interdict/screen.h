@@ -46,13 +46,13 @@ struct NameToken {
   std::string phonetic;  // phonetic key (see PhoneticKey)
   std::string skeleton;  // consonant skeleton (for names from abjad scripts)
   TokenKind kind = TokenKind::kWord;
-  bool abjad = false;    // transliterated from a script that omits short vowels
+  bool abjad = false;  // transliterated from a script that omits short vowels
   float weight = 1.0f;
 };
 
 struct AnalyzedName {
-  std::string original;  // as given
-  std::string latin;     // the tokens joined by blanks (what is compared)
+  std::string original;         // as given
+  std::string latin;            // the tokens joined by blanks (what is compared)
   bool transliterated = false;  // original held non-Latin script
   std::vector<NameToken> tokens;
 };
@@ -75,7 +75,7 @@ struct PartMatch {
   std::string result;  // result part(s); "" for an extra query part
   double score = 0;    // 0..1
   double weight = 0;
-  std::string how;     // exact|fuzzy|phonetic|skeleton|initial|joined|legal|extra-query|extra-result
+  std::string how;  // exact|fuzzy|phonetic|skeleton|initial|joined|legal|extra-query|extra-result
 };
 
 struct NameComparison {
@@ -113,8 +113,8 @@ struct Explanation {
   std::string matched_name;      // the list name or alias that matched (original script)
   std::string matched_property;  // name|alias|previousName|weakAlias|identifier
   double name_score = 0;
-  std::vector<PartMatch> parts;   // the name alignment
-  std::vector<Feature> features;  // main features; the score is their maximum ...
+  std::vector<PartMatch> parts;     // the name alignment
+  std::vector<Feature> features;    // main features; the score is their maximum ...
   std::vector<Feature> qualifiers;  // ... plus these
   // One line: "alias 'X' ~ 'Y' 0.91 [osama=usama fuzzy 0.80, ...]; dob_year_disjoint -0.15".
   std::string ToString() const;

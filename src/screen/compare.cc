@@ -149,8 +149,7 @@ ScorerParams MakeParams(float extra_query, float extra_result, float conflict_re
   p.conflict_result = conflict_result;
   // Tuning hook: INTERDICT_SCREEN_TUNE="eq,er,cr,min_part,swap" (development only).
   if (const char* t = getenv("INTERDICT_SCREEN_TUNE")) {
-    float v[5] = {p.extra_query, p.extra_result, p.conflict_result, p.min_part,
-                  p.swap_penalty};
+    float v[5] = {p.extra_query, p.extra_result, p.conflict_result, p.min_part, p.swap_penalty};
     if (sscanf(t, "%f,%f,%f,%f,%f", &v[0], &v[1], &v[2], &v[3], &v[4]) >= 1) {
       p.extra_query = v[0];
       p.extra_result = v[1];
@@ -273,13 +272,12 @@ float ScoreNames(const AnalyzedName& q, const AnalyzedName& r, const ScorerParam
     num += e.score * w;
     den += w;
     if (parts)
-      parts->push_back({JoinTexts(qt, e.qi, e.qn), JoinTexts(rt, e.ri, e.rn), e.score, w,
-                        HowName(e.how)});
+      parts->push_back(
+          {JoinTexts(qt, e.qi, e.qn), JoinTexts(rt, e.ri, e.rn), e.score, w, HowName(e.how)});
   }
   for (size_t i = 0; i < n; ++i) {
     if (qused & (1u << i)) continue;
-    float w = qt[i].kind == TokenKind::kNumeric ? qt[i].weight
-                                                : p.extra_query * qt[i].weight;
+    float w = qt[i].kind == TokenKind::kNumeric ? qt[i].weight : p.extra_query * qt[i].weight;
     den += w;
     if (parts) parts->push_back({qt[i].text, "", 0.0, w, "extra-query"});
   }
@@ -292,8 +290,7 @@ float ScoreNames(const AnalyzedName& q, const AnalyzedName& r, const ScorerParam
       query_left = true;
   for (size_t j = 0; j < m; ++j) {
     if (rused & (1u << j)) continue;
-    float extra = query_left && rt[j].kind == TokenKind::kWord ? p.conflict_result
-                                                                : p.extra_result;
+    float extra = query_left && rt[j].kind == TokenKind::kWord ? p.conflict_result : p.extra_result;
     float w = rt[j].kind == TokenKind::kNumeric ? rt[j].weight : extra * rt[j].weight;
     den += w;
     if (parts) parts->push_back({"", rt[j].text, 0.0, w, "extra-result"});
@@ -310,8 +307,8 @@ float ScoreNames(const AnalyzedName& q, const AnalyzedName& r, const ScorerParam
             qt[i - 1].text != qt[i + 1].text) {
           score *= 1.0f - p.swap_penalty;
           if (parts)
-            parts->push_back({JoinTexts(qt, i - 1, 3), JoinTexts(rt, j - 1, 3), 0.0, 0.0,
-                              "swapped-patronymic"});
+            parts->push_back(
+                {JoinTexts(qt, i - 1, 3), JoinTexts(rt, j - 1, 3), 0.0, 0.0, "swapped-patronymic"});
           i = n;
           break;
         }

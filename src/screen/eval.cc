@@ -18,8 +18,8 @@ void Confusion::Add(bool truth, bool predicted) {
 
 std::string Confusion::ToString() const {
   char buf[160];
-  std::snprintf(buf, sizeof buf, "P %.3f R %.3f F1 %.3f (TP %d FP %d TN %d FN %d)",
-                precision(), recall(), f1(), tp, fp, tn, fn);
+  std::snprintf(buf, sizeof buf, "P %.3f R %.3f F1 %.3f (TP %d FP %d TN %d FN %d)", precision(),
+                recall(), f1(), tp, fp, tn, fn);
   return buf;
 }
 
@@ -195,8 +195,8 @@ std::string YenteReport::ToString() const {
                 "= %.3f%%\n",
                 threshold, untreated_rank1, untreated,
                 untreated ? 100.0 * untreated_rank1 / untreated : 0, treated_rank1, treated,
-                treated ? 100.0 * treated_rank1 / treated : 0, no_truth, negatives_hit,
-                negatives, negatives ? 100.0 * negatives_hit / negatives : 0);
+                treated ? 100.0 * treated_rank1 / treated : 0, no_truth, negatives_hit, negatives,
+                negatives ? 100.0 * negatives_hit / negatives : 0);
   return buf;
 }
 
@@ -245,8 +245,8 @@ YenteReport RunYente(const Screener& screener, const std::vector<Query>& untreat
       auto m = screener.Screen(qs[i], opts);
       if (!m.empty()) got[i] = m[0].entity_id;
       const auto& ex = expected[i];
-      hit[i] = !m.empty() && m[0].match &&
-               std::find(ex.begin(), ex.end(), m[0].entity_id) != ex.end();
+      hit[i] =
+          !m.empty() && m[0].match && std::find(ex.begin(), ex.end(), m[0].entity_id) != ex.end();
     });
     for (size_t i = 0; i < qs.size() && i < expected.size(); ++i) {
       if (expected[i].empty()) continue;
@@ -254,8 +254,8 @@ YenteReport RunYente(const Screener& screener, const std::vector<Query>& untreat
       if (hit[i]) {
         ++*ok;
       } else if (rep.misses.size() < 200) {
-        rep.misses.push_back(std::string(label) + ": " + qs[i].name + " -> " +
-                             expected[i][0] + " (got " + (got[i].empty() ? "-" : got[i]) + ")");
+        rep.misses.push_back(std::string(label) + ": " + qs[i].name + " -> " + expected[i][0] +
+                             " (got " + (got[i].empty() ? "-" : got[i]) + ")");
       }
     }
   };
@@ -268,8 +268,8 @@ YenteReport RunYente(const Screener& screener, const std::vector<Query>& untreat
     auto m = screener.Screen(negatives[i], opts);
     if (!m.empty() && m[0].match) {
       nhit[i] = 1;
-      first[i] = negatives[i].name + " -> " + m[0].entity_id + " '" + m[0].matched_name +
-                 "' " + std::to_string(m[0].score) + " " + m[0].explanation.ToString();
+      first[i] = negatives[i].name + " -> " + m[0].entity_id + " '" + m[0].matched_name + "' " +
+                 std::to_string(m[0].score) + " " + m[0].explanation.ToString();
     }
   });
   rep.negatives = static_cast<int>(negatives.size());
@@ -290,8 +290,8 @@ std::string SpeedReport::ToString() const {
   return buf;
 }
 
-SpeedReport RunSpeed(const Screener& screener, const std::vector<Query>& queries,
-                     double threshold, int threads) {
+SpeedReport RunSpeed(const Screener& screener, const std::vector<Query>& queries, double threshold,
+                     int threads) {
   SpeedReport rep;
   rep.queries = queries.size();
   rep.threads = threads;

@@ -53,10 +53,10 @@ struct YenteReport {
   double threshold = 0;
   int untreated = 0, untreated_rank1 = 0;  // rows with a known UN entry; found at rank 1
   int treated = 0, treated_rank1 = 0;
-  int no_truth = 0;                         // rows whose UN entry could not be identified
-  int negatives = 0, negatives_hit = 0;     // negatives with any hit >= threshold
-  std::vector<std::string> misses;          // "treated: query -> expected (got ...)"
-  std::vector<std::string> false_hits;      // first few negatives that hit
+  int no_truth = 0;                      // rows whose UN entry could not be identified
+  int negatives = 0, negatives_hit = 0;  // negatives with any hit >= threshold
+  std::vector<std::string> misses;       // "treated: query -> expected (got ...)"
+  std::vector<std::string> false_hits;   // first few negatives that hit
   std::string ToString() const;
 };
 
@@ -70,14 +70,14 @@ YenteReport RunYente(const Screener& screener, const std::vector<Query>& untreat
 struct SpeedReport {
   size_t queries = 0;
   int threads = 1;
-  double seconds = 0;     // wall time
+  double seconds = 0;  // wall time
   double qps_per_core = 0;
   double p50_us = 0, p99_us = 0;
-  size_t hits = 0;        // queries with a match >= threshold
+  size_t hits = 0;  // queries with a match >= threshold
   std::string ToString() const;
 };
-SpeedReport RunSpeed(const Screener& screener, const std::vector<Query>& queries,
-                     double threshold, int threads);
+SpeedReport RunSpeed(const Screener& screener, const std::vector<Query>& queries, double threshold,
+                     int threads);
 
 // Brute force baseline: Jaro-Winkler of the query against every indexed name (as a user
 // would write it without an index). Returns queries/s over `queries` (single thread).

@@ -45,8 +45,8 @@ void FoldAsciiInto(std::string_view s, std::string* out) {
     } else if (c == '\'' || c == '`') {
       continue;  // O'Brien -> obrien
     } else if (c == '.' && i + 1 < s.size() && IsAsciiAlnum(s[i + 1]) && !out->empty() &&
-               out->back() != ' ' && (out->size() == 1 || (*out)[out->size() - 2] == ' ' ||
-                                      dotted_run)) {
+               out->back() != ' ' &&
+               (out->size() == 1 || (*out)[out->size() - 2] == ' ' || dotted_run)) {
       dotted_run = true;  // "G.m.b.H." -> "gmbh", "L.L.C." -> "llc"
       continue;
     } else {
@@ -64,8 +64,8 @@ struct IcuTranslit {
     nfkc = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) return;
     status = U_ZERO_ERROR;
-    trans.reset(icu::Transliterator::createInstance(
-        "Russian-Latin/BGN; Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    trans.reset(icu::Transliterator::createInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII",
+                                                    UTRANS_FORWARD, status));
     ok = U_SUCCESS(status) && trans != nullptr;
   }
 };
@@ -101,8 +101,8 @@ std::string IcuToAscii(std::string_view chunk) {
     return out;
   }
   std::string spaced = SpaceHangul(chunk);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(spaced.data(),
-                                                                       spaced.size()));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(spaced.data(), spaced.size()));
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString n = icu_state.nfkc->normalize(u, status);
   if (U_FAILURE(status)) n = u;
@@ -126,8 +126,8 @@ const std::string& CachedIcuToAscii(std::string_view chunk) {
 bool HasAbjad(std::string_view s) {
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     unsigned char c = s[i];
-    if (c == 0xD7 || (c >= 0xD8 && c <= 0xDC) || (c == 0xD6 && static_cast<unsigned char>(
-                                                                    s[i + 1]) >= 0x90))
+    if (c == 0xD7 || (c >= 0xD8 && c <= 0xDC) ||
+        (c == 0xD6 && static_cast<unsigned char>(s[i + 1]) >= 0x90))
       return true;
     if (c == 0xEF) {  // Arabic presentation forms U+FB50..U+FDFF, U+FE70..U+FEFF
       unsigned char c1 = s[i + 1];
@@ -144,20 +144,40 @@ struct LegalTable {
   LegalTable() {
     const std::vector<std::pair<const char*, std::vector<const char*>>> forms = {
         {"llc",
-         {"llc", "ooo", "too", "tov", "mchj", "limited liability company",
-          "limited liability co", "l l c", "obshchestvo s ogranichennoy otvetstvennostyu",
+         {"llc", "ooo", "too", "tov", "mchj", "limited liability company", "limited liability co",
+          "l l c", "obshchestvo s ogranichennoy otvetstvennostyu",
           "obshchestvo s ogranichennoi otvetstvennostiu",
           "obshchestvo s ogranichennoj otvetstvennostju",
-          "tovarystvo z obmezhenoyu vidpovidalnistyu", "tovarishchestvo s ogranichennoy otvetstvennostyu"}},
+          "tovarystvo z obmezhenoyu vidpovidalnistyu",
+          "tovarishchestvo s ogranichennoy otvetstvennostyu"}},
         {"ltd", {"ltd", "limited", "ltda"}},
         {"jsc",
-         {"jsc", "ao", "oao", "zao", "pao", "pjsc", "ojsc", "cjsc", "pat", "prat", "jsco",
-          "joint stock company", "open joint stock company", "closed joint stock company",
-          "public joint stock company", "joint stock co", "aktsionernoye obshchestvo",
-          "aktsionernoe obshchestvo", "aktsionernoe obshestvo", "publichnoye aktsionernoye obshchestvo",
-          "publichnoe aktsionernoe obshchestvo", "otkrytoye aktsionernoye obshchestvo",
-          "otkrytoe aktsionernoe obshchestvo", "zakrytoye aktsionernoye obshchestvo",
-          "zakrytoe aktsionernoe obshchestvo", "aktsionerno obshchestvo"}},
+         {"jsc",
+          "ao",
+          "oao",
+          "zao",
+          "pao",
+          "pjsc",
+          "ojsc",
+          "cjsc",
+          "pat",
+          "prat",
+          "jsco",
+          "joint stock company",
+          "open joint stock company",
+          "closed joint stock company",
+          "public joint stock company",
+          "joint stock co",
+          "aktsionernoye obshchestvo",
+          "aktsionernoe obshchestvo",
+          "aktsionernoe obshestvo",
+          "publichnoye aktsionernoye obshchestvo",
+          "publichnoe aktsionernoe obshchestvo",
+          "otkrytoye aktsionernoye obshchestvo",
+          "otkrytoe aktsionernoe obshchestvo",
+          "zakrytoye aktsionernoye obshchestvo",
+          "zakrytoe aktsionernoe obshchestvo",
+          "aktsionerno obshchestvo"}},
         {"co", {"co", "comp", "company", "compania", "cia", "companhia", "compagnie", "cie"}},
         {"corp", {"corp", "corporation", "korporatsiya"}},
         {"inc", {"inc", "incorporated"}},
@@ -183,8 +203,9 @@ struct LegalTable {
         {"kft", {"kft"}},
         {"jv", {"jv", "joint venture"}},
         {"cooperative", {"cooperative", "coop"}},
-        {"gup", {"gup", "fgup", "mup", "federal state unitary enterprise", "state unitary enterprise",
-                 "unitary enterprise"}},
+        {"gup",
+         {"gup", "fgup", "mup", "federal state unitary enterprise", "state unitary enterprise",
+          "unitary enterprise"}},
     };
     for (const auto& [canon, variants] : forms) {
       for (const char* v : variants) {
@@ -196,9 +217,8 @@ struct LegalTable {
         }
       }
     }
-    std::stable_sort(phrases.begin(), phrases.end(), [](const auto& a, const auto& b) {
-      return a.first.size() > b.first.size();
-    });
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
 };
 
@@ -209,57 +229,61 @@ const LegalTable& Legal() {
 
 const std::unordered_set<std::string>& GenericWords() {
   static const std::unordered_set<std::string> s = {
-      "trading", "trade", "international", "intl", "group", "holding", "holdings",
-      "industries", "industry", "industrial", "enterprise", "enterprises", "services",
-      "service", "shipping", "general", "global", "investment", "investments", "import",
-      "export", "logistics", "development", "management", "technology", "technologies",
-      "engineering", "commercial", "partners", "associates", "solutions", "systems", "bank",
-      "foundation", "organization", "organisation", "establishment", "firm", "factory",
-      "plant", "center", "centre", "institute", "agency", "society", "association",
-      "national", "state", "limited", "products", "resources", "energy", "marine", "maritime",
-      "petroleum", "oil", "gas", "chemical", "chemicals", "electronics", "construction",
-      "manufacturing", "production", "overseas", "worldwide", "universal", "united",
-      "union", "joint", "stock", "network", "networks", "front", "brigade", "brigades",
-      "movement", "battalion", "army", "force", "forces"};
+      "trading",      "trade",         "international", "intl",        "group",
+      "holding",      "holdings",      "industries",    "industry",    "industrial",
+      "enterprise",   "enterprises",   "services",      "service",     "shipping",
+      "general",      "global",        "investment",    "investments", "import",
+      "export",       "logistics",     "development",   "management",  "technology",
+      "technologies", "engineering",   "commercial",    "partners",    "associates",
+      "solutions",    "systems",       "bank",          "foundation",  "organization",
+      "organisation", "establishment", "firm",          "factory",     "plant",
+      "center",       "centre",        "institute",     "agency",      "society",
+      "association",  "national",      "state",         "limited",     "products",
+      "resources",    "energy",        "marine",        "maritime",    "petroleum",
+      "oil",          "gas",           "chemical",      "chemicals",   "electronics",
+      "construction", "manufacturing", "production",    "overseas",    "worldwide",
+      "universal",    "united",        "union",         "joint",       "stock",
+      "network",      "networks",      "front",         "brigade",     "brigades",
+      "movement",     "battalion",     "army",          "force",       "forces"};
   return s;
 }
 
 // Particles and connectors: weak on their own.
 const std::unordered_map<std::string, std::string>& StopWords() {
   static const std::unordered_map<std::string, std::string> s = {
-      {"al", "al"},     {"el", "al"},     {"ul", "al"},     {"ud", "al"},   {"ad", "al"},
-      {"as", "al"},     {"ash", "al"},    {"az", "al"},     {"an", "al"},   {"ar", "al"},
-      {"at", "al"},     {"bin", "bin"},   {"ben", "bin"},   {"ibn", "bin"}, {"bint", "bint"},
-      {"binti", "bint"}, {"bte", "bint"}, {"de", "de"},     {"da", "de"},   {"di", "de"},
-      {"do", "de"},     {"dos", "de"},    {"das", "de"},    {"del", "de"},  {"della", "de"},
-      {"du", "de"},     {"des", "de"},    {"van", "van"},   {"von", "van"}, {"der", "der"},
-      {"den", "der"},   {"la", "la"},     {"le", "la"},     {"los", "la"},  {"las", "la"},
-      {"y", "y"},       {"the", "the"},   {"of", "of"},     {"and", "and"}, {"for", "for"},
-      {"in", "in"},     {"on", "on"},     {"a", "a"},       {"und", "and"}, {"et", "and"},
-      {"i", "i"},       {"za", "za"},     {"po", "po"},     {"na", "na"}};
+      {"al", "al"},      {"el", "al"},    {"ul", "al"},   {"ud", "al"},   {"ad", "al"},
+      {"as", "al"},      {"ash", "al"},   {"az", "al"},   {"an", "al"},   {"ar", "al"},
+      {"at", "al"},      {"bin", "bin"},  {"ben", "bin"}, {"ibn", "bin"}, {"bint", "bint"},
+      {"binti", "bint"}, {"bte", "bint"}, {"de", "de"},   {"da", "de"},   {"di", "de"},
+      {"do", "de"},      {"dos", "de"},   {"das", "de"},  {"del", "de"},  {"della", "de"},
+      {"du", "de"},      {"des", "de"},   {"van", "van"}, {"von", "van"}, {"der", "der"},
+      {"den", "der"},    {"la", "la"},    {"le", "la"},   {"los", "la"},  {"las", "la"},
+      {"y", "y"},        {"the", "the"},  {"of", "of"},   {"and", "and"}, {"for", "for"},
+      {"in", "in"},      {"on", "on"},    {"a", "a"},     {"und", "and"}, {"et", "and"},
+      {"i", "i"},        {"za", "za"},    {"po", "po"},   {"na", "na"}};
   return s;
 }
 
 // Titles and honorifics: dropped to a very low weight.
 const std::unordered_set<std::string>& Titles() {
   static const std::unordered_set<std::string> s = {
-      "mr",        "mrs",       "ms",       "miss",      "dr",          "prof",
-      "sheikh",    "shaikh",    "sheik",    "shaykh",    "haji",        "hajji",
-      "hadji",     "alhaj",     "alhaji",   "mullah",    "mulla",       "maulavi",
-      "mawlawi",   "maulvi",    "molvi",    "qari",      "general",     "gen",
-      "col",       "colonel",   "president", "presidente", "prasident", "predsjednik",
-      "presedintele", "presiden", "elnok",  "sir",       "lord",        "imam",
-      "ayatollah", "hojatoleslam", "sayyid", "sayed",   "syed",        "engineer",
-      "eng",       "doctor",    "captain",  "capt",      "admiral",     "brigadier",
-      "major",     "lieutenant", "lt",      "senator",   "minister",    "prezident",
-      "prezydent", "president", "mister",   "madam",     "jr",          "sr"};
+      "mr",           "mrs",          "ms",        "miss",       "dr",        "prof",
+      "sheikh",       "shaikh",       "sheik",     "shaykh",     "haji",      "hajji",
+      "hadji",        "alhaj",        "alhaji",    "mullah",     "mulla",     "maulavi",
+      "mawlawi",      "maulvi",       "molvi",     "qari",       "general",   "gen",
+      "col",          "colonel",      "president", "presidente", "prasident", "predsjednik",
+      "presedintele", "presiden",     "elnok",     "sir",        "lord",      "imam",
+      "ayatollah",    "hojatoleslam", "sayyid",    "sayed",      "syed",      "engineer",
+      "eng",          "doctor",       "captain",   "capt",       "admiral",   "brigadier",
+      "major",        "lieutenant",   "lt",        "senator",    "minister",  "prezident",
+      "prezydent",    "president",    "mister",    "madam",      "jr",        "sr"};
   return s;
 }
 
 bool IsRomanNumeral(const std::string& w) {
-  static const std::unordered_set<std::string> r = {
-      "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv",
-      "xvi", "xvii", "xviii", "xix", "xx"};
+  static const std::unordered_set<std::string> r = {"ii",  "iii",  "iv",    "vi",   "vii", "viii",
+                                                    "ix",  "xi",   "xii",   "xiii", "xiv", "xv",
+                                                    "xvi", "xvii", "xviii", "xix",  "xx"};
   return r.count(w) > 0;
 }
 
@@ -384,9 +408,7 @@ std::string PhoneticKey(std::string_view token) {
     }
   }
   // 2) first letter kept (vowels as 'a'), later vowels and 'h' dropped, runs collapsed.
-  auto vowel = [](char c) {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-  };
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
   std::string key;
   key.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -406,8 +428,7 @@ std::string ConsonantSkeleton(std::string_view token) {
   std::string k;
   k.reserve(token.size());
   for (char c : token) {
-    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == '\'')
-      continue;
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == '\'') continue;
     if (c == 'w') c = 'v';
     if (!k.empty() && k.back() == c) continue;
     k.push_back(c);
@@ -437,8 +458,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
   const auto& stops = StopWords();
   const auto& titles = Titles();
   const auto& generic = GenericWords();
-  bool org = type == NameType::kOrganization || type == NameType::kAny ||
-             type == NameType::kObject;
+  bool org = type == NameType::kOrganization || type == NameType::kAny || type == NameType::kObject;
   for (size_t i = 0; i < words.size();) {
     NameToken t;
     t.abjad = abjad;
@@ -492,8 +512,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         t.text = st->second;
         t.kind = TokenKind::kStop;
         t.weight = 0.5f;
-      } else if (titles.count(w) && type != NameType::kOrganization &&
-                 type != NameType::kObject) {
+      } else if (titles.count(w) && type != NameType::kOrganization && type != NameType::kObject) {
         t.kind = TokenKind::kStop;
         t.weight = 0.25f;
       } else if (type != NameType::kPerson && generic.count(w)) {

@@ -46,8 +46,7 @@ TEST(AnalyzeName, LegalForms) {
   EXPECT_TRUE(a.transliterated);
   EXPECT_EQ(AnalyzeName("Romashka Limited Liability Company", NameType::kOrganization).latin,
             "romashka llc");
-  EXPECT_EQ(AnalyzeName("Siemens Aktiengesellschaft", NameType::kOrganization).latin,
-            "siemens ag");
+  EXPECT_EQ(AnalyzeName("Siemens Aktiengesellschaft", NameType::kOrganization).latin, "siemens ag");
   EXPECT_EQ(AnalyzeName("LUKOIL OIL COMP", NameType::kOrganization).latin, "lukoil oil co");
   AnalyzedName p = AnalyzeName("Shaikh Isa Bin Tarif Al Bin Ali", NameType::kPerson);
   ASSERT_EQ(p.tokens.size(), 7u);

@@ -202,8 +202,8 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<Entity> entities) 
     Impl::EntityInfo info;
     info.schema = e.schema().name();
     info.type = NameTypeForSchema(info.schema);
-    info.mask = info.type == NameType::kAny ? (e.schema().IsA("LegalEntity") ? 3 : 7)
-                                            : TypeMask(info.type);
+    info.mask =
+        info.type == NameType::kAny ? (e.schema().IsA("LegalEntity") ? 3 : 7) : TypeMask(info.type);
     info.caption = e.Caption();
     info.program = Join(e.Values("program"), ";");
     std::string ds = e.First("dataset");
@@ -217,8 +217,8 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<Entity> entities) 
     for (const char* p : {"nationality", "country", "citizenship", "jurisdiction"})
       for (const auto& v : e.Values(p)) {
         std::string c = CountryCode(v);
-        if (!c.empty() && std::find(info.countries.begin(), info.countries.end(), c) ==
-                              info.countries.end())
+        if (!c.empty() &&
+            std::find(info.countries.begin(), info.countries.end(), c) == info.countries.end())
           info.countries.push_back(c);
       }
     info.dates = e.Values("birthDate");
@@ -240,9 +240,8 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<Entity> entities) 
     add_names("alias", kAlias);
     add_names("previousName", kPrevious);
     add_names("weakAlias", kWeak);
-    for (const char* p : {"imoNumber", "mmsi", "passportNumber", "idNumber",
-                          "registrationNumber", "taxNumber", "innCode", "ogrnCode", "leiCode",
-                          "swiftBic", "callSign"})
+    for (const char* p : {"imoNumber", "mmsi", "passportNumber", "idNumber", "registrationNumber",
+                          "taxNumber", "innCode", "ogrnCode", "leiCode", "swiftBic", "callSign"})
       for (const auto& v : e.Values(p)) {
         std::string id = NormalizeIdentifier(v);
         if (id.size() < 5) continue;
@@ -348,8 +347,7 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
   auto lookup = [&](int qi, const NameToken& t, float w) {
     sc.seen_vocab.clear();
     auto consider = [&](uint32_t v) {
-      if (std::find(sc.seen_vocab.begin(), sc.seen_vocab.end(), v) != sc.seen_vocab.end())
-        return;
+      if (std::find(sc.seen_vocab.begin(), sc.seen_vocab.end(), v) != sc.seen_vocab.end()) return;
       sc.seen_vocab.push_back(v);
       How how;
       float sim = TokenSim(t, ix.vocab[v], &how);
@@ -459,8 +457,7 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
     }
     bool country_ok = false, year_ok = false;
     for (const auto& c : qcountries)
-      country_ok |= std::find(inf.countries.begin(), inf.countries.end(), c) !=
-                    inf.countries.end();
+      country_ok |= std::find(inf.countries.begin(), inf.countries.end(), c) != inf.countries.end();
     for (int y : qyears)
       year_ok |= std::find(inf.years.begin(), inf.years.end(), y) != inf.years.end();
     if (es.weak_name != UINT32_MAX) {
@@ -543,8 +540,7 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
     // Find the name record again to compute the alignment parts.
     for (const Cand& c : cands) {
       const auto& nr = ix.names[c.name];
-      if (nr.entity != m.entity_index || nr.name.original != m.explanation.matched_name)
-        continue;
+      if (nr.entity != m.entity_index || nr.name.original != m.explanation.matched_name) continue;
       ScoreNames(qn, nr.name, params, &m.explanation.parts);
       break;
     }

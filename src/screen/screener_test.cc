@@ -21,11 +21,14 @@ std::unique_ptr<Screener> Small() {
                      {"birthDate", "1957-03-10"},
                      {"nationality", "Saudi Arabia"},
                      {"program", "SDGT"}}));
-  es.push_back(Make("ofac-2", "Company", {{"name", "ROMASHKA LLC"}, {"alias", "OOO ROMASHKA"},
-                                          {"country", "RU"}, {"program", "RUSSIA-EO14024"}}));
+  es.push_back(Make("ofac-2", "Company",
+                    {{"name", "ROMASHKA LLC"},
+                     {"alias", "OOO ROMASHKA"},
+                     {"country", "RU"},
+                     {"program", "RUSSIA-EO14024"}}));
   es.push_back(Make("ofac-3", "Vessel", {{"name", "SEA DRAGON"}, {"imoNumber", "9187629"}}));
-  es.push_back(Make("un-4", "Person", {{"name", "Владимир Путин"}, {"birthDate", "1952"},
-                                       {"gender", "male"}}));
+  es.push_back(Make("un-4", "Person",
+                    {{"name", "Владимир Путин"}, {"birthDate", "1952"}, {"gender", "male"}}));
   es.push_back(Make("x-5", "Sanction", {{"entity", "ofac-1"}}));  // not indexed
   auto s = Screener::Build(std::move(es));
   EXPECT_TRUE(s.ok());

@@ -6,9 +6,8 @@
 // or YEAR), APPROXIMATELY (year +-1) and BETWEEN (every year FROM..TO, at most 25);
 // documents -> passportNumber / idNumber; nationality and address countries -> ISO codes
 // where known. A record without DATAID or without any name is quarantined.
-#include <pugixml.hpp>
-
 #include <algorithm>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
 
@@ -36,8 +35,7 @@ class UnXmlReader : public Reader {
  public:
   std::string name() const override { return "un-xml"; }
 
-  Result<int64_t> Read(const InputUnit& unit, const ReadContext& ctx,
-                       RecordSink* sink) override {
+  Result<int64_t> Read(const InputUnit& unit, const ReadContext& ctx, RecordSink* sink) override {
     if (unit.paths.empty()) return Status::InvalidArgument("un-xml: no input path");
     const std::string& path = unit.paths[0];
     std::string display = ctx.display_names.empty() ? unit.display : ctx.display_names[0];
@@ -52,8 +50,7 @@ class UnXmlReader : public Reader {
     pugi::xml_parse_result pr =
         doc.load_buffer(data.data(), data.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!pr) {
-      return Status::Corruption(display + ":" +
-                                std::to_string(LineOf(line_starts, pr.offset)) +
+      return Status::Corruption(display + ":" + std::to_string(LineOf(line_starts, pr.offset)) +
                                 ": not well-formed XML: " + pr.description());
     }
     pugi::xml_node root = doc.child("CONSOLIDATED_LIST");
@@ -81,9 +78,8 @@ class UnXmlReader : public Reader {
   }
 
  private:
-  static Status Quarantine(RecordSink* sink, const std::string& file, int64_t line,
-                           std::string id, std::string field, std::string reason,
-                           std::string_view raw) {
+  static Status Quarantine(RecordSink* sink, const std::string& file, int64_t line, std::string id,
+                           std::string field, std::string reason, std::string_view raw) {
     QuarantineEntry q;
     q.file = file;
     q.line = line;
@@ -94,12 +90,10 @@ class UnXmlReader : public Reader {
     return sink->Quarantine(std::move(q));
   }
 
-  static Status ReadOne(const pugi::xml_node& n, bool person, const std::string& file,
-                        int64_t line, std::string_view raw, int64_t ingest_time,
-                        RecordSink* sink) {
+  static Status ReadOne(const pugi::xml_node& n, bool person, const std::string& file, int64_t line,
+                        std::string_view raw, int64_t ingest_time, RecordSink* sink) {
     std::string dataid = Text(n, "DATAID");
-    if (dataid.empty())
-      return Quarantine(sink, file, line, "", "DATAID", "missing DATAID", raw);
+    if (dataid.empty()) return Quarantine(sink, file, line, "", "DATAID", "missing DATAID", raw);
     std::string id = "un-" + dataid;
     std::vector<std::string> parts;
     for (const char* f : {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"}) {
@@ -168,8 +162,7 @@ class UnXmlReader : public Reader {
           return y.size() == 4 && std::all_of(y.begin(), y.end(), ::isdigit);
         };
         if (!year.empty() && !year_ok(year))
-          return Quarantine(sink, file, line, id, "YEAR", "bad year of birth '" + year + "'",
-                            raw);
+          return Quarantine(sink, file, line, id, "YEAR", "bad year of birth '" + year + "'", raw);
         if (type == "BETWEEN") {
           std::string from = Text(d, "FROM_YEAR"), to = Text(d, "TO_YEAR");
           if (!year_ok(from) || !year_ok(to) || std::stoi(to) < std::stoi(from))

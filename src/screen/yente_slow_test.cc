@@ -46,8 +46,8 @@ TEST(Yente, SpeedAgainstSdn) {
   std::string d = Dir();
   if (d.empty()) GTEST_SKIP() << "needs ../shared/data/sanctions (absent)";
   auto t0 = std::chrono::steady_clock::now();
-  auto list = ReadSdnNamesForBench(d + "/ofac/sdn_2024-05-03/sdn.csv",
-                                   d + "/ofac/sls_2025-01/alt.csv");
+  auto list =
+      ReadSdnNamesForBench(d + "/ofac/sdn_2024-05-03/sdn.csv", d + "/ofac/sls_2025-01/alt.csv");
   ASSERT_TRUE(list.ok()) << list.status().ToString();
   auto t1 = std::chrono::steady_clock::now();
   auto s = Screener::Build(std::move(list).value());

@@ -44,7 +44,7 @@ TEST(ScreenCmd, ScreensCsvAndPlainQueries) {
                      "id,name,birth_date,nationality\nq1,Kareem Abdul-Rahman,1961,Iran\n"
                      "q2,Nobody Specific,,\n");
   ASSERT_EQ(RunCli({"screen", "--list", list, "--threads", "2", "--out", dir + "/out.jsonl",
-                 dir + "/q.csv"}),
+                    dir + "/q.csv"}),
             0);
   std::string out = testing::ReadFile(dir + "/out.jsonl");
   auto lines = nlohmann::json::parse("[" + [&] {
@@ -67,8 +67,8 @@ TEST(ScreenCmd, ScreensCsvAndPlainQueries) {
   std::filesystem::create_directories(lists + "/nested");
   testing::WriteFile(lists + "/nested/un.xml", testing::ReadFile(list));
   testing::WriteFile(lists + "/README.txt", "not a list\n");
-  ASSERT_EQ(RunCli({"screen", "--list", lists, "--schema",
-                 "Organization", "--out", dir + "/o2.jsonl", dir + "/names.txt"}),
+  ASSERT_EQ(RunCli({"screen", "--list", lists, "--schema", "Organization", "--out",
+                    dir + "/o2.jsonl", dir + "/names.txt"}),
             0);
   EXPECT_NE(testing::ReadFile(dir + "/o2.jsonl").find("un-900101"), std::string::npos);
 }
