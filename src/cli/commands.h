@@ -8,7 +8,8 @@
 namespace interdict::cli {
 
 void RegisterInvestigateCommands(CLI::App& app, int* exit_code);  // investigate, ingest, demo
-void RegisterAisCommands(CLI::App& app, int* exit_code);  // ais decode
+void RegisterAisCommands(CLI::App& app, int* exit_code);     // ais decode
+void RegisterScreenCommands(CLI::App& app, int* exit_code);  // screen, compare, screen-eval
 #ifdef INTERDICT_HAVE_SIMULATE
 void RegisterSimulateCommands(CLI::App& app, int* exit_code);  // simulate, eval
 #endif

@@ -27,7 +27,7 @@ struct RunResult {
   std::string out;
 };
 
-RunResult Run(const std::string& args) {
+RunResult RunCli(const std::string& args) {
   std::string cmd = std::string(INTERDICT_BIN) + " " + args + " 2>&1";
   RunResult r{-1, ""};
   FILE* p = popen(cmd.c_str(), "r");
@@ -71,7 +71,7 @@ class FixtureWorld : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     out_ = new std::string(testing::MakeTempDir() + "/out");
-    auto r = Run("investigate " + testing::TestDataDir() + "/world --out " + *out_);
+    auto r = RunCli("investigate " + testing::TestDataDir() + "/world --out " + *out_);
     ASSERT_EQ(r.code, 0) << r.out;
     log_ = new std::string(r.out);
   }
@@ -172,14 +172,17 @@ TEST_F(FixtureWorld, EntitiesShowSanctionsAndOwnership) {
 
 TEST_F(FixtureWorld, ReportsIngestCountsAndRerunIsIdempotent) {
   EXPECT_NE(log_->find("quarantined"), std::string::npos) << *log_;
-  auto again = Run("investigate " + testing::TestDataDir() + "/world --out " + *out_);
+  auto again = RunCli("investigate " + testing::TestDataDir() + "/world --out " + *out_);
   ASSERT_EQ(again.code, 0) << again.out;
   EXPECT_NE(again.out.find("unchanged"), std::string::npos) << again.out;
   auto store = OpenSqliteStore(*out_ + "/interdict.db");
   ASSERT_TRUE(store.ok());
   EXPECT_TRUE((*store)->Verify().ok());
-  for (const auto& l : *(*store)->IngestLog())
-    EXPECT_EQ(l.records_in, l.stored + l.quarantined) << l.path;
+  auto log = (*store)->IngestLog();
+  ASSERT_TRUE(log.ok());
+  std::vector<IngestLogEntry> entries = *log;
+  ASSERT_FALSE(entries.empty());
+  for (const auto& l : entries) EXPECT_EQ(l.records_in, l.stored + l.quarantined) << l.path;
 }
 
 std::string DeclHeader() {
@@ -198,11 +201,13 @@ TEST(Corruption, BadRecordsAreQuarantinedWithFileLineAndField) {
                          "D-4,2024-01-05,854231,chips\n"                 // line 5 wrong columns
                          "D-5,2024-01-05,854231,chips \xff\xfe,,DE,10\n"  // line 6 bad UTF-8
                          "D-6,2024-01-0");                               // line 7 truncated
-  auto r = Run("investigate " + in + " --out " + dir + "/out");
+  auto r = RunCli("investigate " + in + " --out " + dir + "/out");
   ASSERT_EQ(r.code, 0) << r.out;
   auto store = OpenSqliteStore(dir + "/out/interdict.db");
   ASSERT_TRUE(store.ok());
-  auto q = *(*store)->Quarantine();
+  auto qr = (*store)->Quarantine();
+  ASSERT_TRUE(qr.ok());
+  std::vector<QuarantineEntry> q = *qr;
   std::map<int64_t, QuarantineEntry> by_line;
   for (const auto& e : q) by_line[e.line] = e;
   ASSERT_TRUE(by_line.count(3) && by_line.count(4) && by_line.count(5) && by_line.count(6) &&
@@ -211,7 +216,9 @@ TEST(Corruption, BadRecordsAreQuarantinedWithFileLineAndField) {
   EXPECT_EQ(by_line[3].field, "declaration_date");
   EXPECT_EQ(by_line[4].field, "vessel_imo");
   EXPECT_EQ(by_line[3].file, "declarations.csv");
-  auto log = *(*store)->IngestLog();
+  auto logr = (*store)->IngestLog();
+  ASSERT_TRUE(logr.ok());
+  std::vector<IngestLogEntry> log = *logr;
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].records_in, 6);
   EXPECT_EQ(log[0].records_in, log[0].stored + log[0].quarantined);
@@ -256,7 +263,7 @@ TEST(Crash, KilledMidIngestLeavesConsistentStore) {
       EXPECT_TRUE(n == 0 || n == 400000) << "partial ingest visible: " << n;
     }
   }
-  auto r = Run("investigate " + in + " --out " + out + " --db " + db + " -q");
+  auto r = RunCli("investigate " + in + " --out " + out + " --db " + db + " -q");
   ASSERT_EQ(r.code, 0) << r.out;
   auto store = OpenSqliteStore(db);
   ASSERT_TRUE(store.ok());
@@ -266,7 +273,7 @@ TEST(Crash, KilledMidIngestLeavesConsistentStore) {
 }
 
 TEST(Cli, MissingDirectoryIsAUsageError) {
-  auto r = Run("investigate /nonexistent/dir --out /tmp/x");
+  auto r = RunCli("investigate /nonexistent/dir --out /tmp/x");
   EXPECT_NE(r.code, 0);
   EXPECT_NE(r.out.find("nonexistent"), std::string::npos) << r.out;
 }

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   version->callback([] { std::cout << "interdict 0.1.0\n"; });
   interdict::cli::RegisterInvestigateCommands(app, &exit_code);
   interdict::cli::RegisterAisCommands(app, &exit_code);
+  interdict::cli::RegisterScreenCommands(app, &exit_code);
 #ifdef INTERDICT_HAVE_SIMULATE
   interdict::cli::RegisterSimulateCommands(app, &exit_code);
 #endif

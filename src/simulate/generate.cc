@@ -176,6 +176,7 @@ int Gen::NewPerson(const std::string& cc) {
   p.country = cc;
   std::string first, last;
   p.name = PersonName(cc, &first, &last);
+  p.last_name = last;
   p.role = "person";
   p.birth_date = RandomDateBetween(w_.period_start - 75LL * 365 * kDay,
                                    w_.period_start - 28LL * 365 * kDay);
@@ -325,10 +326,9 @@ int Gen::ListParty(int party, const std::string& program, const std::string& lis
   if (p.person) {
     l.type = "individual";
     // "LAST, First Middle"
-    std::vector<std::string> t = Split(p.name, ' ');
-    std::string last = t.back();
-    t.pop_back();
-    l.name = AsciiUpper(last) + ", " + Join(t, " ");
+    std::string last = p.last_name.empty() ? Split(p.name, ' ').back() : p.last_name;
+    std::string given = p.name.size() > last.size() ? p.name.substr(0, p.name.size() - last.size()) : p.name;
+    l.name = AsciiUpper(last) + ", " + std::string(Trim(given));
     char dob[32];
     int y = 0, m = 0, d = 0;
     std::sscanf(p.birth_date.c_str(), "%d-%d-%d", &y, &m, &d);
@@ -618,8 +618,25 @@ void Gen::SailPath(Vessel& v, std::vector<std::pair<double, double>> path, int t
 
 void Gen::Sail(Vessel& v, int to_port, bool background) {
   int from = CurrentPort(v);
-  std::vector<std::pair<double, double>> path = SeaRoute(from, to_port);
-  path.front() = CursorPos(v);
+  std::pair<double, double> pos = CursorPos(v);
+  std::vector<std::pair<double, double>> path;
+  if (from < 0) {
+    // Offshore: route from the nearest port's sea lanes.
+    double bd = 1e18;
+    for (size_t i = 0; i < Ports().size(); ++i) {
+      double d = HaversineKm(pos.first, pos.second, Ports()[i].anch_lat, Ports()[i].anch_lon);
+      if (d < bd) {
+        bd = d;
+        from = static_cast<int>(i);
+      }
+    }
+    path = SeaRoute(from, to_port);
+    path.erase(path.begin(), path.begin() + 2);
+    path.insert(path.begin(), pos);
+  } else {
+    path = SeaRoute(from, to_port);
+    path.front() = pos;
+  }
   SailPath(v, path, to_port, background);
 }
 

@@ -36,7 +36,7 @@ struct Party {
   bool person = false;
   std::string name, country, city, address;
   std::string inc_date, reg_number;  // companies
-  std::string birth_date;            // persons
+  std::string birth_date, last_name;  // persons
   char sector = 'T';
   std::string role;
   std::string bic, account, bank_name;

@@ -136,7 +136,9 @@ Status WriteWorldFiles(World* w, const std::string& dir, const std::string& trut
       for (const auto& a : l.weak_akas) rem.push_back("a.k.a. '" + a + "'");
       for (const auto& a : l.fkas) rem.push_back("f.k.a. '" + a + "'");
       for (const auto& a : l.linked_to) rem.push_back("Linked To: " + a);
-      std::string remarks = rem.empty() ? "" : Join(rem, "; ") + ".";
+      std::string remarks = rem.empty() ? "" : Join(rem, "; ");
+      while (!remarks.empty() && remarks.back() == '.') remarks.pop_back();
+      if (!remarks.empty()) remarks += ".";
       std::string type = l.type == "entity" ? "" : l.type;
       sdn += std::to_string(l.ent_num) + "," + OfacText(l.name) + "," + OfacText(type) + "," +
              OfacText(l.program) + "," + OfacText("") + "," + OfacText(l.call_sign) + "," +

@@ -8,13 +8,6 @@
 #include "ingest/readers.h"
 #include "testutil.h"
 
-namespace interdict {
-// The OFAC CSV and watchlist readers are another module's; this test binary does not
-// need them (weak fallbacks keep it linking whether or not they are built).
-__attribute__((weak)) std::unique_ptr<Reader> NewOfacCsvReader() { return nullptr; }
-__attribute__((weak)) std::unique_ptr<Reader> NewWatchlistReader() { return nullptr; }
-}  // namespace interdict
-
 namespace interdict::cli {
 void RegisterScreenCommands(CLI::App& app, int* exit_code);
 }
