@@ -426,6 +426,8 @@ void Planter::DarkSts(int n) {
     g_.Stay(*B, dport, g_.Int(30, 60) * kHour, true);
     g_.ContinueLane(*A, w_.period_end + 20 * kDay);
     g_.ContinueLane(*B, w_.period_end + 20 * kDay);
+    // The listed tanker carries no ordinary declared cargo: every paper naming it is planted.
+    for (Segment& sg : A->segs) sg.background = false;
     // The dark period: before the meeting (hiding a call at a sanctioned port) or after it.
     bool before = g_.Chance(0.6);
     int64_t g0, g1;
