@@ -7,6 +7,9 @@
 #include "core/log.h"
 #include "core/progress.h"
 #include "interdict/pipeline.h"
+#ifdef INTERDICT_HAVE_SIMULATE
+#include "interdict/simulate.h"
+#endif
 #include "interdict/store.h"
 
 namespace interdict::cli {
@@ -152,6 +155,59 @@ void RegisterInvestigateCommands(CLI::App& app, int* exit_code) {
       *exit_code = 0;
     });
   }
+#ifdef INTERDICT_HAVE_SIMULATE
+  {
+    auto* cmd = app.add_subcommand(
+        "demo", "Simulate a world with an answer key, investigate it, and score the result");
+    auto* o = new CommonOptions();
+    auto* out = new std::string("out/demo");
+    auto* seed = new uint64_t(7);
+    auto* size = new std::string("small");
+    cmd->add_option("--out", *out, "Output folder (world/, truth.json, results/)");
+    cmd->add_option("--seed", *seed, "Simulator seed");
+    cmd->add_option("--size", *size, "small|medium|large")->check(CLI::IsMember({"small", "medium", "large"}));
+    AddCommon(cmd, o);
+    cmd->callback([=] {
+      auto cfg = LoadConfig(*o);
+      if (!cfg.ok()) {
+        *exit_code = Fail(cfg.status());
+        return;
+      }
+      namespace fs = std::filesystem;
+      SimulateOptions so;
+      so.seed = *seed;
+      so.size = *size;
+      so.out_dir = (fs::path(*out) / "world").string();
+      so.truth_path = (fs::path(*out) / "truth.json").string();
+      SimulateStats stats;
+      LOG_INFO << "demo: simulating a " << *size << " world (seed " << *seed << ") in " << so.out_dir;
+      Status st = Simulate(so, &stats);
+      if (!st.ok()) {
+        *exit_code = Fail(st);
+        return;
+      }
+      std::printf("simulated world: %lld declarations, %lld payments, %lld vessels, %lld AIS "
+                  "sentences, %lld planted schemes, %lld decoys\n\n",
+                  static_cast<long long>(stats.declarations), static_cast<long long>(stats.payments),
+                  static_cast<long long>(stats.vessels), static_cast<long long>(stats.ais_sentences),
+                  static_cast<long long>(stats.schemes), static_cast<long long>(stats.decoys));
+      std::string results = (fs::path(*out) / "results").string();
+      int rc = RunInvestigate(so.out_dir, results, "", *cfg, 15);
+      if (rc != 0) {
+        *exit_code = rc;
+        return;
+      }
+      auto m = Evaluate(so.truth_path, results);
+      if (!m.ok()) {
+        *exit_code = Fail(m.status());
+        return;
+      }
+      std::printf("\n%s", FormatEvalReport(*m).c_str());
+      std::printf("\nreport: %s/report.html\n", results.c_str());
+      *exit_code = 0;
+    });
+  }
+#endif
   {
     auto* cmd = app.add_subcommand("quarantine", "List quarantined records in a store");
     auto* db = new std::string();
