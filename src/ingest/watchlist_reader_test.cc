@@ -6,6 +6,7 @@
 #include "core/hash.h"
 #include "core/strings.h"
 #include "ingest/readers.h"
+#include "reader_testutil.h"
 #include "testutil.h"
 
 namespace interdict {
@@ -13,26 +14,7 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-class VecSink : public RecordSink {
- public:
-  Status Record(Entity record, int64_t rows) override {
-    stored_rows += rows;
-    records.push_back(std::move(record));
-    return Status::Ok();
-  }
-  Status Quarantine(QuarantineEntry q) override {
-    quarantine.push_back(std::move(q));
-    return Status::Ok();
-  }
-  const Entity* Find(const std::string& id) const {
-    for (const auto& e : records)
-      if (e.id() == id) return &e;
-    return nullptr;
-  }
-  std::vector<Entity> records;
-  std::vector<QuarantineEntry> quarantine;
-  int64_t stored_rows = 0;
-};
+using testing::VecSink;
 
 struct Outcome {
   Result<int64_t> rows = Status::Internal("not run");

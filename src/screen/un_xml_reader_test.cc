@@ -4,26 +4,13 @@
 
 #include "interdict/screen.h"
 #include "screen/readers.h"
+#include "reader_testutil.h"
 #include "testutil.h"
 
 namespace interdict::screen {
 namespace {
 
-class VecSink : public RecordSink {
- public:
-  Status Record(Entity record, int64_t rows) override {
-    stored_rows += rows;
-    records.push_back(std::move(record));
-    return Status::Ok();
-  }
-  Status Quarantine(QuarantineEntry q) override {
-    quarantine.push_back(std::move(q));
-    return Status::Ok();
-  }
-  std::vector<Entity> records;
-  std::vector<QuarantineEntry> quarantine;
-  int64_t stored_rows = 0;
-};
+using testing::VecSink;
 
 Result<int64_t> ReadFile(const std::string& path, VecSink* sink) {
   auto reader = NewUnXmlReader();
