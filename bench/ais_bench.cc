@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "interdict/ais.h"
+#include "interdict/tracks.h"
 
 namespace {
 namespace fs = std::filesystem;
@@ -146,6 +147,82 @@ void BM_AisDecodeJson(benchmark::State& state) {
   Report(state, c);
 }
 BENCHMARK(BM_AisDecodeJson)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Positions/s into the track store: 1,000,000 decoded type 1/18 position reports from
+// 2,000 vessels (500 each, a 10-second reporting interval, receive times from tag blocks)
+// handed to TrackBuilder::Add in receive order (vessels interleaved as in a live feed),
+// then Finish() (sort, de-duplication, segmentation, columns, grid index). Decoding is
+// BM_AisDecode's job and is not included. Counters: bytes per stored position in memory
+// (TrackStore::MemoryBytes) and on disk (Serialize).
+void BM_TrackBuild(benchmark::State& state) {
+  constexpr int kVessels = 2000;
+  constexpr int kPerVessel = 500;
+  std::vector<interdict::ais::AisMessage> msgs(static_cast<size_t>(kVessels) * kPerVessel);
+  uint64_t rng = 88172645463325252ULL;
+  auto next = [&rng] {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+  };
+  std::vector<double> lat(kVessels), lon(kVessels), dlat(kVessels), dlon(kVessels);
+  for (int v = 0; v < kVessels; ++v) {
+    lat[v] = -60.0 + static_cast<double>(next() % 120000) / 1000.0;
+    lon[v] = -180.0 + static_cast<double>(next() % 360000) / 1000.0;
+    dlat[v] = (static_cast<double>(next() % 200) - 100.0) * 1e-5;  // up to ~12 kn
+    dlon[v] = (static_cast<double>(next() % 200) - 100.0) * 1e-5;
+  }
+  const int64_t t0 = 1'700'000'000'000;
+  size_t k = 0;
+  for (int i = 0; i < kPerVessel; ++i) {
+    for (int v = 0; v < kVessels; ++v, ++k) {
+      interdict::ais::AisMessage& m = msgs[k];
+      const bool class_b = v % 4 == 0;
+      m.type = class_b ? 18 : 1;
+      m.mmsi = 200'000'000u + static_cast<uint32_t>(v) * 97'331u;
+      m.rx_time_ms = t0 + i * 10'000 + v * 5;
+      const int32_t la = static_cast<int32_t>((lat[v] + i * dlat[v]) * 600000.0);
+      double lo_deg = lon[v] + i * dlon[v];
+      if (lo_deg > 180) lo_deg -= 360;
+      if (lo_deg < -180) lo_deg += 360;
+      const int32_t lo = static_cast<int32_t>(lo_deg * 600000.0);
+      if (class_b) {
+        m.t18 = {};
+        m.t18.lat = la;
+        m.t18.lon = lo;
+        m.t18.speed = 100;
+        m.t18.course = 450;
+        m.t18.heading = 45;
+      } else {
+        m.t1 = {};
+        m.t1.lat = la;
+        m.t1.lon = lo;
+        m.t1.speed = 100;
+        m.t1.course = 450;
+        m.t1.heading = 45;
+        m.t1.status = 0;
+      }
+    }
+  }
+  double mem = 0, disk = 0;
+  size_t stored = 0;
+  for (auto _ : state) {
+    interdict::ais::TrackBuilder b;
+    for (const interdict::ais::AisMessage& m : msgs) b.Add(m);
+    interdict::ais::TrackStore s = b.Finish();
+    stored = s.position_count();
+    state.PauseTiming();
+    mem = static_cast<double>(s.MemoryBytes()) / static_cast<double>(stored);
+    disk = static_cast<double>(s.Serialize().size()) / static_cast<double>(stored);
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(stored);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * msgs.size()));
+  state.counters["positions"] = static_cast<double>(stored);
+  state.counters["mem_bytes_per_pos"] = mem;
+  state.counters["disk_bytes_per_pos"] = disk;
+}
+BENCHMARK(BM_TrackBuild)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -8,6 +8,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libssl-dev
+  libsodium-dev   # case work: Ed25519 signatures for custody events and audit checkpoints
   libicu-dev libpugixml-dev   # screening: transliteration; UN/EU/OFAC XML lists
   libgtest-dev libgmock-dev libbenchmark-dev
   gpsd-clients   # gpsdecode: the AIS oracle for decoder and simulator tests

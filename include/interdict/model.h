@@ -84,7 +84,12 @@ class Entity {
   // Name for display: first "name", else other identifying properties, else the id.
   std::string Caption() const;
 
+  // Adds a referent unless an equal one is present (linear scan) and returns its index.
   uint32_t AddReferent(Provenance p);
+  // As AddReferent, but only compares with the most recent referent: for callers that add
+  // each source record once, consecutively (resolution of mentions), where a full scan
+  // would be quadratic in the number of mentions.
+  uint32_t AddReferentIfNewerThanLast(Provenance p);
   const std::vector<Provenance>& referents() const { return referents_; }
 
   // Rewrites every value of `prop` in place (e.g. upper-casing FtM country codes);

@@ -10,6 +10,10 @@ namespace interdict::cli {
 void RegisterInvestigateCommands(CLI::App& app, int* exit_code);  // investigate, ingest, demo
 void RegisterAisCommands(CLI::App& app, int* exit_code);     // ais decode
 void RegisterScreenCommands(CLI::App& app, int* exit_code);  // screen, compare, screen-eval
+void RegisterTradeCommands(CLI::App& app, int* exit_code);   // trade-eval
+#ifdef INTERDICT_HAVE_ACT
+void RegisterCaseCommands(CLI::App& app, int* exit_code);  // agency, user, case, evidence, audit
+#endif
 #ifdef INTERDICT_HAVE_SIMULATE
 void RegisterSimulateCommands(CLI::App& app, int* exit_code);  // simulate, eval
 #endif

@@ -272,6 +272,78 @@ TEST(Crash, KilledMidIngestLeavesConsistentStore) {
   EXPECT_EQ((*store)->IngestLog()->size(), 1u);
 }
 
+void CheckAllOutputs(const std::string& out) {
+  for (const char* f : kOutputs) EXPECT_TRUE(fs::exists(out + "/" + f)) << f;
+  for (const char* f : {"leads.jsonl", "entities.jsonl", "vessels.jsonl", "events.jsonl",
+                        "entities.ftm.jsonl"})
+    ReadJsonl(out + "/" + f);
+}
+
+// The whole tests/data tree: fixtures of every format, including the corrupt ones, which are
+// quarantined (or reported as unreadable) without stopping the job.
+TEST(WholeTestData, EveryFixtureIngestsOrIsReported) {
+  std::string out = testing::MakeTempDir() + "/out";
+  auto r = RunCli("investigate " + testing::TestDataDir() + " --out " + out);
+  ASSERT_EQ(r.code, 0) << r.out;
+  CheckAllOutputs(out);
+  auto store = OpenSqliteStore(out + "/interdict.db");
+  ASSERT_TRUE(store.ok());
+  EXPECT_TRUE((*store)->Verify().ok());
+  auto qr = (*store)->Quarantine();
+  ASSERT_TRUE(qr.ok());
+  EXPECT_GT(qr->size(), 5u);
+  for (const auto& q : *qr) {
+    EXPECT_FALSE(q.file.empty());
+    EXPECT_FALSE(q.reason.empty()) << q.ToString();
+  }
+}
+
+// The real OFAC SDN (2024-05-03) with the 2025-01 companion files, beside the fixture
+// world's trade data. Symlinked into a temp folder: nothing from ../shared is copied.
+TEST(RealLists, SdnIngestsAndEveryOutputIsWritten) {
+  std::string shared = testing::SharedDataDir();
+  if (shared.empty()) GTEST_SKIP() << "needs ../shared/data/sanctions/ofac (absent)";
+  std::string dir = testing::MakeTempDir();
+  std::string in = dir + "/in";
+  fs::create_directories(in + "/sanctions");
+  fs::create_symlink(shared + "/sanctions/ofac/sdn_2024-05-03/sdn.csv", in + "/sanctions/sdn.csv");
+  for (const char* f : {"add.csv", "alt.csv", "sdn_comments.csv"})
+    fs::create_symlink(shared + "/sanctions/ofac/sls_2025-01/" + f, in + "/sanctions/" + f);
+  fs::create_symlink(testing::TestDataDir() + "/world/trade", in + "/trade");
+  auto r = RunCli("investigate " + in + " --out " + dir + "/out");
+  ASSERT_EQ(r.code, 0) << r.out;
+  CheckAllOutputs(dir + "/out");
+  auto store = OpenSqliteStore(dir + "/out/interdict.db");
+  ASSERT_TRUE(store.ok());
+  auto logr = (*store)->IngestLog();
+  ASSERT_TRUE(logr.ok());
+  std::vector<IngestLogEntry> log = *logr;
+  bool saw = false;
+  for (const auto& l : log) {
+    EXPECT_EQ(l.records_in, l.stored + l.quarantined) << l.path;
+    if (l.path == "sanctions/sdn.csv") {
+      saw = true;
+      EXPECT_EQ(l.entities, 14965);  // every primary entry of the 2024-05-03 SDN
+    }
+  }
+  EXPECT_TRUE(saw);
+  // Every listed entry is an output entity; the 844 vessels with an IMO are vessels.
+  auto ents = ReadJsonl(dir + "/out/entities.jsonl");
+  int64_t listed = 0;
+  for (const auto& e : ents) listed += e["sanctioned"].get<bool>() ? 1 : 0;
+  auto vessels = ReadJsonl(dir + "/out/vessels.jsonl");
+  int64_t listed_vessels = 0, listed_with_imo = 0;
+  for (const auto& v : vessels) {
+    if (!v.value("sanctioned", false)) continue;
+    ++listed_vessels;
+    if (v["imo"].is_string()) ++listed_with_imo;
+  }
+  EXPECT_EQ(listed_with_imo, 844);
+  EXPECT_EQ(listed + listed_vessels, 14965);
+  auto rows = ReadCsv(dir + "/out/declarations.csv");
+  EXPECT_EQ(rows.size(), 22u);
+}
+
 TEST(Cli, MissingDirectoryIsAUsageError) {
   auto r = RunCli("investigate /nonexistent/dir --out /tmp/x");
   EXPECT_NE(r.code, 0);

@@ -13,6 +13,10 @@ int main(int argc, char** argv) {
   interdict::cli::RegisterInvestigateCommands(app, &exit_code);
   interdict::cli::RegisterAisCommands(app, &exit_code);
   interdict::cli::RegisterScreenCommands(app, &exit_code);
+  interdict::cli::RegisterTradeCommands(app, &exit_code);
+#ifdef INTERDICT_HAVE_ACT
+  interdict::cli::RegisterCaseCommands(app, &exit_code);
+#endif
 #ifdef INTERDICT_HAVE_SIMULATE
   interdict::cli::RegisterSimulateCommands(app, &exit_code);
 #endif

@@ -28,6 +28,8 @@ struct CsvRecord {
 class CsvReader {
  public:
   explicit CsvReader(std::string_view data, char delimiter = ',');
+  // The reader keeps a view: a temporary string would dangle.
+  explicit CsvReader(std::string&& data, char delimiter = ',') = delete;
   // Reads the next non-empty record. Returns false at end of input.
   bool Next(CsvRecord* rec);
   int64_t line() const { return line_; }

@@ -1,6 +1,8 @@
 #include "interdict/detect.h"
 
 #include "detect/detectors.h"
+#include "finance/finance.h"
+#include "trade/unit_value.h"
 
 namespace interdict {
 
@@ -26,9 +28,12 @@ EvidenceRef EvidenceOf(const Entity& e) {
 std::vector<std::unique_ptr<Detector>> AllDetectors() {
   std::vector<std::unique_ptr<Detector>> d;
   d.push_back(NewExactScreeningDetector());
+  d.push_back(NewFuzzyScreeningDetector());
   d.push_back(NewTradeRoutingDetector());
+  d.push_back(NewUnitValueDetector());  // trade/: TRD-UNIT-VALUE, TRD-WEIGHT-QTY
   d.push_back(NewLicenseDetector());
   d.push_back(NewOwnershipDetector());
+  for (auto& x : NewFinanceDetectors()) d.push_back(std::move(x));  // finance/: FIN-*
   return d;
 }
 

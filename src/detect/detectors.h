@@ -8,9 +8,13 @@
 
 namespace interdict {
 
-// SCR-NAME-EXACT, SCR-WEAK-ALIAS, SCR-IMO, SCR-MMSI, SCR-FORMER-NAME, FIN-LISTED-PARTY:
+// SCR-NAME-EXACT, SCR-WEAK-ALIAS, SCR-IMO, SCR-FORMER-NAME, FIN-LISTED-PARTY:
 // exact (normalised) matching of declaration/payment parties and vessels to list entries.
 std::unique_ptr<Detector> NewExactScreeningDetector();
+// SCR-NAME-FUZZY, SCR-WEAK-ALIAS, SCR-IDENTIFIER, SCR-MMSI, SCR-IMO, FIN-LISTED-PARTY:
+// the screening engine (screen/) over every party and vessel; pairs the exact detector
+// already reports (NormalizeName-equal names) are left to it. Lives in src/screen/.
+std::unique_ptr<Detector> NewFuzzyScreeningDetector();
 // TRD-CHPL, TRD-HUB-ROUTE, TRD-ORIGIN-DEPARTURE.
 std::unique_ptr<Detector> NewTradeRoutingDetector();
 // TRD-LIC-*: licence missing, expired, revoked, other end user/HS/destination, exceeded.
@@ -20,6 +24,12 @@ std::unique_ptr<Detector> NewOwnershipDetector();
 
 // Evidence pointing at an entity's first referent (its source record).
 EvidenceRef EvidenceOf(const Entity& e);
+// Evidence for a listed entity: the referent behind its topics=sanction statement (the
+// list record), else its first referent.
+EvidenceRef ListedEvidenceOf(const Entity& e);
+// Whether a NormalizeName()d name is screened by the exact detector (not too short or
+// generic: >= 4 characters, and two tokens or >= 6 characters).
+bool ExactScreenable(const std::string& normalized);
 
 }  // namespace interdict
 

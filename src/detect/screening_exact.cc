@@ -9,18 +9,26 @@
 #include "detect/detectors.h"
 
 namespace interdict {
+
+bool ExactScreenable(const std::string& norm) {
+  if (norm.size() < 4) return false;
+  return norm.find(' ') != std::string::npos || norm.size() >= 6;
+}
+
+EvidenceRef ListedEvidenceOf(const Entity& e) {
+  PropId topics = InternProp("topics");
+  for (const auto& st : e.statements())
+    if (st.prop == topics && st.value == "sanction" && st.ref < e.referents().size())
+      return {e.referents()[st.ref].source, e.referents()[st.ref].record_id};
+  return EvidenceOf(e);
+}
+
 namespace {
 
 struct ListHit {
   size_t list_index;  // into world.entities (or vessels when vessel_hit)
   bool weak;
 };
-
-// Names too short or too generic to screen on exactly ("AL", "CO LTD").
-bool Screenable(const std::string& norm) {
-  if (norm.size() < 4) return false;
-  return norm.find(' ') != std::string::npos || norm.size() >= 6;
-}
 
 class ExactScreening : public Detector {
  public:
@@ -34,11 +42,11 @@ class ExactScreening : public Detector {
       for (const char* p : {"name", "alias", "previousName"})
         for (const auto& n : e.Values(p)) {
           std::string k = NormalizeName(n);
-          if (Screenable(k)) names[k].push_back({i, false});
+          if (ExactScreenable(k)) names[k].push_back({i, false});
         }
       for (const auto& n : e.Values("weakAlias")) {
         std::string k = NormalizeName(n);
-        if (Screenable(k)) names[k].push_back({i, true});
+        if (ExactScreenable(k)) names[k].push_back({i, true});
       }
     }
     // Parties: one entity finding per matched entity, one declaration/payment finding per
@@ -117,7 +125,7 @@ class ExactScreening : public Detector {
       for (const char* p : {"name", "previousName"})
         for (const auto& n : v.Values(p)) {
           std::string k = NormalizeName(n);
-          if (Screenable(k)) listed_names[k] = &v;
+          if (ExactScreenable(k)) listed_names[k] = &v;
         }
     }
     for (const Entity& v : w.vessels) {
@@ -147,7 +155,7 @@ class ExactScreening : public Detector {
         f.explanation = "vessel IMO " + imo + " (" + d.First("vessel_name") +
                         ") is listed as '" + v->Caption() + "' (" +
                         Join(v->Values("program"), ", ") + ")";
-        f.evidence = {EvidenceOf(d), ListedReferent(*v)};
+        f.evidence = {EvidenceOf(d), ListedEvidenceOf(*v)};
         f.related_declarations = {d.id()};
         f.related_vessels = {imo};
         out->push_back(std::move(f));
@@ -162,23 +170,13 @@ class ExactScreening : public Detector {
         f.score = FlagWeight(cfg, f.code);
         f.explanation = "vessel name '" + d.First("vessel_name") + "' is a name of listed vessel '" +
                         it->second->Caption() + "' (IMO " + it->second->First("imoNumber") + ")";
-        f.evidence = {EvidenceOf(d), ListedReferent(*it->second)};
+        f.evidence = {EvidenceOf(d), ListedEvidenceOf(*it->second)};
         f.related_declarations = {d.id()};
         if (!imo.empty()) f.related_vessels.push_back(imo);
         f.related_vessels.push_back(it->second->First("imoNumber"));
         out->push_back(std::move(f));
       }
     }
-  }
-
-  // The referent (source record) that put the vessel on a list: the one behind its
-  // topics=sanction statement.
-  static EvidenceRef ListedReferent(const Entity& v) {
-    PropId topics = InternProp("topics");
-    for (const auto& st : v.statements())
-      if (st.prop == topics && st.value == "sanction" && st.ref < v.referents().size())
-        return {v.referents()[st.ref].source, v.referents()[st.ref].record_id};
-    return EvidenceOf(v);
   }
 };
 

@@ -13,6 +13,7 @@
 #include "core/hash.h"
 #include "core/log.h"
 #include "core/strings.h"
+#include "finance/finance.h"
 #include "ingest/readers.h"
 
 namespace interdict {
@@ -26,12 +27,14 @@ std::unique_ptr<Reader> MakeReader(const std::string& format) {
   if (format == "licenses-csv") return NewLicensesReader();
   if (format == "ports-csv") return NewPortsReader();
   if (format == "ftm-jsonl") return NewFtmReader();
+  if (format == "ibm-aml-csv") return NewIbmAmlReader();
+  if (format == "amlsim-csv") return NewAmlSimReader();
   return nullptr;
 }
 
 std::vector<std::string> ReaderNames() {
-  return {"ofac-csv",     "watchlist-csv", "ftm-jsonl", "ports-csv",
-          "licenses-csv", "declarations-csv", "payments-csv"};
+  return {"ofac-csv",     "watchlist-csv",    "ftm-jsonl",    "ports-csv",  "licenses-csv",
+          "declarations-csv", "payments-csv", "ibm-aml-csv", "amlsim-csv"};
 }
 
 namespace {
@@ -70,6 +73,10 @@ std::string Sniff(const fs::path& path, bool* companion) {
       return "ftm-jsonl";
     return "";
   }
+  if (EndsWith(name, ".csv") || EndsWith(name, ".txt")) {
+    std::string fin = SniffFinanceFormat(head);
+    if (!fin.empty()) return fin;
+  }
   if (!EndsWith(name, ".csv")) return "";
   std::vector<std::string> cols = Split(AsciiLower(head), ',');
   for (auto& c : cols) {
@@ -90,7 +97,7 @@ InputUnit MakeUnit(const fs::path& root, const fs::path& file, const std::string
   InputUnit u;
   u.format = format;
   u.paths.push_back(file.string());
-  u.display = fs::relative(file, root).generic_string();
+  u.display = file.lexically_relative(root).generic_string();
   if (format == "ofac-csv") {
     std::string stem = AsciiLower(file.filename().string());
     std::vector<std::string> companions =
@@ -178,7 +185,10 @@ Result<std::vector<InputUnit>> DiscoverInputs(const std::string& dir,
   } else {
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(
-             root, fs::directory_options::skip_permission_denied, ec);
+             root,
+             fs::directory_options::skip_permission_denied |
+                 fs::directory_options::follow_directory_symlink,
+             ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       std::string name = it->path().filename().string();
@@ -186,6 +196,8 @@ Result<std::vector<InputUnit>> DiscoverInputs(const std::string& dir,
         if (it->is_directory()) it.disable_recursion_pending();
         continue;
       }
+      // Linked folders are followed, but not without bound (a link loop would never end).
+      if (it->is_directory() && it.depth() >= 16) it.disable_recursion_pending();
       if (it->is_regular_file()) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
@@ -193,7 +205,7 @@ Result<std::vector<InputUnit>> DiscoverInputs(const std::string& dir,
       bool companion = false;
       std::string format = Sniff(f, &companion);
       if (format.empty()) {
-        if (skipped) skipped->push_back(fs::relative(f, root).generic_string());
+        if (skipped) skipped->push_back(f.lexically_relative(root).generic_string());
         continue;
       }
       if (companion) {
@@ -201,7 +213,7 @@ Result<std::vector<InputUnit>> DiscoverInputs(const std::string& dir,
         fs::path dirp = f.parent_path();
         bool has_primary = fs::exists(dirp / "sdn.csv") || fs::exists(dirp / "SDN.CSV") ||
                            fs::exists(dirp / "cons_prim.csv");
-        if (!has_primary && skipped) skipped->push_back(fs::relative(f, root).generic_string());
+        if (!has_primary && skipped) skipped->push_back(f.lexically_relative(root).generic_string());
         continue;
       }
       units.push_back(MakeUnit(root, f, format));

@@ -7,7 +7,6 @@
 #include "core/hash.h"
 #include "core/strings.h"
 #include "ingest/readers.h"
-#include "reader_testutil.h"
 #include "testutil.h"
 
 namespace interdict {
@@ -15,7 +14,28 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-using testing::VecSink;
+class VecSink : public RecordSink {
+ public:
+  Status Record(Entity record, int64_t rows) override {
+    stored_rows += rows;
+    rows_of[record.id()] = rows;
+    records.push_back(std::move(record));
+    return Status::Ok();
+  }
+  Status Quarantine(QuarantineEntry q) override {
+    quarantine.push_back(std::move(q));
+    return Status::Ok();
+  }
+  const Entity* Find(const std::string& id) const {
+    for (const auto& e : records)
+      if (e.id() == id) return &e;
+    return nullptr;
+  }
+  std::vector<Entity> records;
+  std::vector<QuarantineEntry> quarantine;
+  std::map<std::string, int64_t> rows_of;
+  int64_t stored_rows = 0;
+};
 
 struct Outcome {
   Result<int64_t> rows = Status::Internal("not run");

@@ -185,6 +185,13 @@ void Entity::TransformValues(std::string_view prop, std::string (*fn)(std::strin
   statements_ = std::move(out);
 }
 
+uint32_t Entity::AddReferentIfNewerThanLast(Provenance p) {
+  if (!referents_.empty() && referents_.back() == p)
+    return static_cast<uint32_t>(referents_.size() - 1);
+  referents_.push_back(std::move(p));
+  return static_cast<uint32_t>(referents_.size() - 1);
+}
+
 void Entity::MergeFrom(const Entity& other) {
   std::vector<uint32_t> remap(other.referents_.size());
   for (uint32_t i = 0; i < other.referents_.size(); ++i) remap[i] = AddReferent(other.referents_[i]);

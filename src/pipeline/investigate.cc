@@ -31,6 +31,13 @@ void Annotate(World* w, const std::vector<Finding>& findings) {
 
 Result<InvestigateResult> Investigate(const InvestigateOptions& opts) {
   InvestigateResult res;
+  // Phase timings go to the log so a user sees where a long run spends its time.
+  int64_t phase_start = opts.clock->NowMicros();
+  auto phase_done = [&](const char* phase) {
+    int64_t now = opts.clock->NowMicros();
+    LOG_INFO << phase << ": " << (now - phase_start) / 1000 << " ms";
+    phase_start = now;
+  };
   std::error_code ec;
   fs::create_directories(opts.out_dir, ec);
   if (ec) return Status::IoError(opts.out_dir + ": cannot create: " + ec.message());
@@ -67,12 +74,15 @@ Result<InvestigateResult> Investigate(const InvestigateOptions& opts) {
       progress.Update(i + 1);
     }
   }
+  phase_done("ingest");
   LOG_INFO << "ingest total: " << res.records_in << " in = " << res.stored << " stored + "
            << res.quarantined << " quarantined";
 
   std::vector<Entity> records;
   RETURN_IF_ERROR(store->ForEachRecord([&](Entity&& e) { records.push_back(std::move(e)); }));
+  phase_done("load records");
   ASSIGN_OR_RETURN(World world, BuildWorld(std::move(records)));
+  phase_done("resolve");
 
   std::vector<Finding> findings;
   auto detectors = AllDetectors();
@@ -95,9 +105,12 @@ Result<InvestigateResult> Investigate(const InvestigateOptions& opts) {
       for (auto& f : per[i]) findings.push_back(std::move(f));
     }
   }
+  phase_done("detect");
   Annotate(&world, findings);
   res.scores = ScoreFindings(world, findings, opts.config);
+  phase_done("score");
   ASSIGN_OR_RETURN(OutputSummary outs, WriteOutputs(world, findings, res.scores, opts.out_dir));
+  phase_done("write outputs");
   res.outputs = outs.files;
   res.declarations = world.declarations.size();
   res.entities = world.entities.size();

@@ -72,7 +72,7 @@ class Resolver {
       e = &world.entities.back();
       name_country_[n + "|" + country].push_back(world.entities.size() - 1);
     }
-    uint32_t ref = e->AddReferent(prov);
+    uint32_t ref = e->AddReferentIfNewerThanLast(prov);
     e->Add("name", name, ref);
     e->Add("country", country, ref);
     e->Add("address", address, ref);
@@ -177,7 +177,7 @@ Result<World> BuildWorld(std::vector<Entity> records) {
     const std::string& vname = d.First("vessel_name");
     if (!imo.empty() || !vname.empty()) {
       Entity& v = r.VesselFor(imo, vname);
-      uint32_t ref = v.AddReferent(prov);
+      uint32_t ref = v.AddReferentIfNewerThanLast(prov);
       v.Add("imoNumber", imo, ref);
       v.Add("name", vname, ref);
     }

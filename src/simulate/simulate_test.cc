@@ -205,7 +205,8 @@ TEST(Simulate, KeyListsEverySchemeTypeWithExistingRecords) {
   json key = json::parse(testing::ReadFile(w.truth));
   std::set<std::string> decl_ids;
   {
-    CsvReader r(testing::ReadFile(w.dir + "/declarations.csv"));
+    std::string data = testing::ReadFile(w.dir + "/declarations.csv");
+    CsvReader r(data);
     CsvRecord rec;
     while (r.Next(&rec)) decl_ids.insert(rec.fields[0]);
   }
