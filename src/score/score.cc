@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/hash.h"
 #include "core/validate.h"
@@ -45,8 +46,28 @@ SubjectScore Combine(const std::vector<const Finding*>& fs) {
   return s;
 }
 
+// Appends; DedupeRelated() removes repeats once a lead is complete (a per-append scan
+// would be quadratic for parties named in thousands of declarations).
 void AddUnique(std::vector<std::string>* v, const std::string& x) {
-  if (!x.empty() && std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
+  if (!x.empty()) v->push_back(x);
+}
+
+void DedupeInOrder(std::vector<std::string>* v) {
+  std::unordered_set<std::string> seen;
+  size_t out = 0;
+  for (size_t i = 0; i < v->size(); ++i)
+    if (seen.insert((*v)[i]).second) {
+      if (out != i) (*v)[out] = std::move((*v)[i]);  // self-move would empty the string
+      ++out;
+    }
+  v->resize(out);
+}
+
+void DedupeRelated(Lead* l) {
+  DedupeInOrder(&l->related_declarations);
+  DedupeInOrder(&l->related_vessels);
+  DedupeInOrder(&l->related_entities);
+  DedupeInOrder(&l->related_payments);
 }
 
 void AddRelated(Lead* lead, const Finding& f) {
@@ -76,6 +97,24 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
       case SubjectKind::kPayment: by_payment[f.subject_id].push_back(&f); break;
     }
   }
+  // What a shipment borrows from its vessel, parties and payments: their strongest finding
+  // per code (a party named in thousands of declarations may carry thousands of findings).
+  auto strongest_per_code = [](const std::unordered_map<std::string, std::vector<const Finding*>>& m) {
+    std::unordered_map<std::string, std::vector<const Finding*>> best;
+    for (const auto& [id, fs] : m) {
+      std::map<std::string, const Finding*> per;
+      for (const Finding* f : fs) {
+        auto& slot = per[f->code];
+        if (!slot || f->score > slot->score) slot = f;
+      }
+      auto& v = best[id];
+      for (const auto& [code, f] : per) v.push_back(f);
+    }
+    return best;
+  };
+  const auto vessel_best = strongest_per_code(by_vessel);
+  const auto entity_best = strongest_per_code(by_entity);
+  const auto payment_best = strongest_per_code(by_payment);
   Scores out;
   double min_score = cfg.GetDouble("leads.min_score", 0.05);
   std::vector<Lead> leads;
@@ -85,21 +124,23 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
   for (const Entity& d : w.declarations) {
     std::vector<const Finding*> fs;
     Lead lead;
-    auto take = [&](const std::vector<const Finding*>* v) {
+    // Borrowed findings add their flags, not their `related` lists (which for a busy party
+    // would name everything it ever did).
+    auto take = [&](const std::vector<const Finding*>* v, bool own = false) {
       if (!v) return;
       for (const Finding* f : *v) {
         fs.push_back(f);
-        AddRelated(&lead, *f);
+        if (own) AddRelated(&lead, *f);
       }
     };
     auto find = [](auto& m, const std::string& k) -> const std::vector<const Finding*>* {
       auto it = m.find(k);
       return it == m.end() ? nullptr : &it->second;
     };
-    take(find(by_decl, d.id()));
+    take(find(by_decl, d.id()), /*own=*/true);
     std::string imo = NormalizeImo(d.First("vessel_imo"));
     if (!imo.empty()) {
-      take(find(by_vessel, imo));
+      take(find(vessel_best, imo));
       AddUnique(&lead.related_vessels, imo);
     }
     auto pit = w.parties_by_record.find(d.id());
@@ -107,13 +148,13 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
       for (size_t i : pit->second) {
         const PartyLink& pl = w.parties[i];
         AddUnique(&lead.related_entities, pl.entity_id);
-        take(find(by_entity, pl.entity_id));
+        take(find(entity_best, pl.entity_id));
       }
     auto payit = w.declaration_payments.find(d.id());
     if (payit != w.declaration_payments.end())
       for (const auto& p : payit->second) {
         AddUnique(&lead.related_payments, p);
-        take(find(by_payment, p));
+        take(find(payment_best, p));
       }
     if (fs.empty()) continue;
     SubjectScore s = Combine(fs);
@@ -187,6 +228,7 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
   }
   for (auto& [id, fs] : by_payment) out.payments[id] = Combine(fs);
 
+  for (auto& l : leads) DedupeRelated(&l);
   std::sort(leads.begin(), leads.end(), [](const Lead& a, const Lead& b) {
     if (a.score != b.score) return a.score > b.score;
     if (KindOrder(a.kind) != KindOrder(b.kind)) return KindOrder(a.kind) < KindOrder(b.kind);
