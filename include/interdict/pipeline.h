@@ -26,6 +26,7 @@ struct InvestigateResult {
   std::vector<std::string> skipped_files;  // no reader recognised them
   std::vector<std::string> failed_units;   // recognised but unreadable as a whole (with reason)
   int64_t records_in = 0, stored = 0, quarantined = 0;
+  int64_t ais_positions = 0, ais_tracks = 0;
   size_t declarations = 0, entities = 0, vessels = 0, payments = 0, findings = 0;
   Scores scores;
   std::vector<std::string> outputs;

@@ -8,6 +8,7 @@
 #ifndef INTERDICT_WORLD_H_
 #define INTERDICT_WORLD_H_
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,6 +16,10 @@
 #include "interdict/model.h"
 
 namespace interdict {
+
+namespace ais {
+class TrackStore;  // include/interdict/tracks.h
+}
 
 // An AIS-derived event (events.jsonl). Filled by maritime detectors in later stages.
 struct AisEvent {
@@ -43,6 +48,8 @@ struct World {
   std::vector<Entity> links;         // Ownership, Directorship and other edges (registry)
   std::vector<Entity> sanctions;     // Sanction edges from lists/FtM
   std::vector<AisEvent> events;
+  // AIS tracks from every AIS file in the investigated folder (null when there are none).
+  std::shared_ptr<const ais::TrackStore> tracks;
   std::vector<PartyLink> parties;
   // Payments whose reference names a declaration (its id or invoice number).
   std::unordered_map<std::string, std::vector<std::string>> declaration_payments;

@@ -74,6 +74,9 @@ int RunInvestigate(const std::string& dir, const std::string& out, const std::st
   std::printf("ingested %lld records: %lld stored + %lld quarantined\n",
               static_cast<long long>(res->records_in), static_cast<long long>(res->stored),
               static_cast<long long>(res->quarantined));
+  if (res->ais_positions > 0)
+    std::printf("AIS: %lld positions in %lld tracks\n", static_cast<long long>(res->ais_positions),
+                static_cast<long long>(res->ais_tracks));
   for (const auto& f : res->failed_units) std::printf("NOT INGESTED: %s\n", f.c_str());
   std::printf("%zu declarations, %zu entities, %zu vessels, %zu payments; %zu findings, %zu leads\n",
               res->declarations, res->entities, res->vessels, res->payments, res->findings,

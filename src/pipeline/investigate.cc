@@ -1,14 +1,18 @@
+#include <cstdio>
 #include <filesystem>
+#include <set>
 #include <algorithm>
 #include <atomic>
 #include <thread>
 
 #include "core/log.h"
 #include "core/progress.h"
+#include "core/strings.h"
 #include "interdict/detect.h"
 #include "interdict/pipeline.h"
 #include "interdict/report.h"
 #include "interdict/store.h"
+#include "interdict/tracks.h"
 #include "resolve/resolve.h"
 
 namespace interdict {
@@ -24,6 +28,31 @@ void Annotate(World* w, const std::vector<Finding>& findings) {
     auto it = w->entity_index.find(f.subject_id);
     if (it == w->entity_index.end()) continue;
     for (const auto& [k, v] : f.annotate) w->entities[it->second].Add(k, v);
+  }
+}
+
+// Vessels known by IMO learn the MMSIs, names and call signs they broadcast in AIS static
+// reports (type 5/24/19), with the AIS track as referent, so vessels.jsonl shows every
+// identity a ship used.
+void AttachAisIdentities(const ais::TrackStore& tracks, World* w) {
+  for (const auto& t : tracks.tracks()) {
+    for (const auto& si : t.statics()) {
+      if (si.data.imo == 0) continue;
+      char imo[16];
+      std::snprintf(imo, sizeof imo, "%07u", si.data.imo);
+      auto it = w->vessel_index.find(imo);
+      if (it == w->vessel_index.end()) continue;
+      Entity& v = w->vessels[it->second];
+      std::string mmsi = std::to_string(t.mmsi());
+      Provenance p{"ais", "mmsi:" + mmsi, 0, si.first_ms / 1000, ""};
+      uint32_t ref = v.AddReferent(std::move(p));
+      v.Add("mmsi", mmsi, ref);
+      std::string name(Trim(si.data.name));
+      if (!name.empty() && name != v.First("name")) v.Add("previousName", name, ref);
+      v.Add("callSign", std::string(Trim(si.data.callsign)), ref);
+      std::string flag(t.flag());
+      if (!flag.empty() && flag != v.First("flag")) v.Add("pastFlags", flag, ref);
+    }
   }
 }
 
@@ -78,10 +107,37 @@ Result<InvestigateResult> Investigate(const InvestigateOptions& opts) {
   LOG_INFO << "ingest total: " << res.records_in << " in = " << res.stored << " stored + "
            << res.quarantined << " quarantined";
 
+  // AIS: every AIS file under the folder goes into the columnar track store (saved beside
+  // the outputs as tracks.idt); detectors read it through World::tracks.
+  std::shared_ptr<ais::TrackStore> tracks;
+  {
+    ais::AisDirStats ais_stats;
+    auto built = ais::BuildTracksFromDir(opts.input_dir, ais::TrackOptions(), &ais_stats);
+    if (!built.ok()) {
+      LOG_ERROR << "AIS: " << built.status().ToString();
+      res.failed_units.push_back("AIS: " + built.status().ToString());
+    } else if (!ais_stats.nmea_files.empty() || !ais_stats.csv_files.empty()) {
+      tracks = std::make_shared<ais::TrackStore>(std::move(built).value());
+      LOG_INFO << "AIS: " << ais_stats.ToString();
+      res.ais_positions = static_cast<int64_t>(tracks->position_count());
+      res.ais_tracks = static_cast<int64_t>(tracks->tracks().size());
+      std::set<std::string> ais_files(ais_stats.nmea_files.begin(), ais_stats.nmea_files.end());
+      ais_files.insert(ais_stats.csv_files.begin(), ais_stats.csv_files.end());
+      std::erase_if(res.skipped_files, [&](const std::string& f) { return ais_files.count(f) > 0; });
+      Status saved = tracks->Save((fs::path(opts.out_dir) / "tracks.idt").string());
+      if (!saved.ok()) LOG_WARN << "AIS: cannot save tracks: " << saved.ToString();
+    }
+    phase_done("AIS tracks");
+  }
+
   std::vector<Entity> records;
   RETURN_IF_ERROR(store->ForEachRecord([&](Entity&& e) { records.push_back(std::move(e)); }));
   phase_done("load records");
   ASSIGN_OR_RETURN(World world, BuildWorld(std::move(records)));
+  if (tracks) {
+    AttachAisIdentities(*tracks, &world);
+    world.tracks = std::move(tracks);
+  }
   phase_done("resolve");
 
   std::vector<Finding> findings;
