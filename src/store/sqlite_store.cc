@@ -5,9 +5,9 @@
 // rollback on next open). Statements are prepared once per transaction and reused.
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
 
 #include "interdict/store.h"
+#include "store/record_codec.h"
 
 namespace interdict {
 namespace {
@@ -98,11 +98,6 @@ Status StepDone(sqlite3* db, Stmt& st) {
   return Status::Ok();
 }
 
-std::string EntityData(const Entity& e) {
-  nlohmann::json props = nlohmann::json::object();
-  for (const auto& s : e.statements()) props[PropName(s.prop)].push_back(s.value);
-  return props.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 class SqliteIngestTxn : public IngestTxn {
  public:
@@ -131,7 +126,9 @@ class SqliteIngestTxn : public IngestTxn {
     rec_.Int(6, p.line);
     rec_.Int(7, p.ingest_time);
     rec_.Text(8, p.content_hash);
-    rec_.Text(9, EntityData(r));
+    data_.clear();
+    EncodeRecordData(r, &data_);
+    rec_.Text(9, data_);
     return StepDone(db_, rec_);
   }
   Status AddQuarantine(const QuarantineEntry& q) override {
@@ -168,6 +165,7 @@ class SqliteIngestTxn : public IngestTxn {
   sqlite3* db_;
   int64_t ingest_id_;
   Stmt rec_, q_;
+  std::string data_;  // reused encoding buffer
   bool done_ = false;
 };
 
@@ -261,14 +259,10 @@ class SqliteStore : public Store {
       p.ingest_time = st.ColInt(5);
       p.content_hash = st.ColText(6);
       e.AddReferent(std::move(p));
-      auto data = nlohmann::json::parse(st.ColText(7), nullptr, /*allow_exceptions=*/false);
-      if (!data.is_object()) return Status::Corruption("store: bad record data for " + e.id());
-      for (auto it = data.begin(); it != data.end(); ++it) {
-        if (!it.value().is_array()) continue;
-        PropId pid = InternProp(it.key());
-        for (const auto& v : it.value())
-          if (v.is_string()) e.Add(pid, v.get_ref<const std::string&>(), 0);
-      }
+      const auto* blob = reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 7));
+      std::string_view data(blob ? blob : "", static_cast<size_t>(sqlite3_column_bytes(st.get(), 7)));
+      Status decoded = DecodeRecordData(data, &e);
+      if (!decoded.ok()) return decoded.Annotate("store: record " + e.id());
       fn(std::move(e));
     }
     if (rc != SQLITE_DONE) return Status::IoError(std::string("sqlite: ") + sqlite3_errmsg(db_));
