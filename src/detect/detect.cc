@@ -33,6 +33,7 @@ std::vector<std::unique_ptr<Detector>> AllDetectors() {
   d.push_back(NewUnitValueDetector());  // trade/: TRD-UNIT-VALUE, TRD-WEIGHT-QTY
   d.push_back(NewLicenseDetector());
   d.push_back(NewOwnershipDetector());
+  d.push_back(NewMaritimeDetector());
   for (auto& x : NewFinanceDetectors()) d.push_back(std::move(x));  // finance/: FIN-*
   return d;
 }

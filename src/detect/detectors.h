@@ -3,6 +3,7 @@
 #define INTERDICT_DETECT_DETECTORS_H_
 
 #include <memory>
+#include <vector>
 
 #include "interdict/detect.h"
 
@@ -21,6 +22,13 @@ std::unique_ptr<Detector> NewTradeRoutingDetector();
 std::unique_ptr<Detector> NewLicenseDetector();
 // NET-OFAC-50, NET-LISTED-LINK: ownership by listed parties and direct links to them.
 std::unique_ptr<Detector> NewOwnershipDetector();
+
+// MAR-MMSI-SHARED, MAR-GAP, MAR-ENCOUNTER (from World::events) and MAR-PORT-NOT-CALLED
+// (declared port of loading vs. the AIS track). Lives in maritime.cc.
+std::unique_ptr<Detector> NewMaritimeDetector();
+// AIS events from World::tracks (shared MMSIs, gaps with reception context, encounters);
+// the pipeline stores them in World::events before the detectors run. Empty without tracks.
+std::vector<AisEvent> DetectAisEvents(const World& world, const Config& config);
 
 // Evidence pointing at an entity's first referent (its source record).
 EvidenceRef EvidenceOf(const Entity& e);

@@ -3,11 +3,13 @@
 #include <set>
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "core/log.h"
 #include "core/progress.h"
 #include "core/strings.h"
+#include "detect/detectors.h"
 #include "interdict/detect.h"
 #include "interdict/pipeline.h"
 #include "interdict/report.h"
@@ -137,6 +139,13 @@ Result<InvestigateResult> Investigate(const InvestigateOptions& opts) {
   if (tracks) {
     AttachAisIdentities(*tracks, &world);
     world.tracks = std::move(tracks);
+    auto events_start = std::chrono::steady_clock::now();
+    world.events = DetectAisEvents(world, opts.config);
+    LOG_INFO << "AIS events: " << world.events.size() << " in "
+             << std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::steady_clock::now() - events_start)
+                    .count()
+             << " ms";
   }
   phase_done("resolve");
 
