@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "act/canonical.h"
-#include "act/sqlite_util.h"
+#include "store/sqlite_util.h"
 #include "core/file.h"
 #include "core/hash.h"
 #include "interdict/cases.h"
@@ -23,8 +23,6 @@ namespace fs = std::filesystem;
 using audit::AuditEntry;
 using audit::Checkpoint;
 using audit::Hash;
-using act::Exec;
-using act::Stmt;
 
 constexpr const char* kLogKey = "interdict-log";
 constexpr int kSchemaVersion = 1;

@@ -14,6 +14,7 @@ CsvReader::CsvReader(std::string_view data, char delimiter) : data_(data), delim
 bool CsvReader::Next(CsvRecord* rec) {
   rec->fields.clear();
   rec->error.clear();
+  rec->error_field = SIZE_MAX;
   for (;;) {
     if (pos_ >= data_.size()) return false;
     // Skip blank lines (CRLF or LF) between records.
@@ -92,6 +93,7 @@ bool CsvReader::Next(CsvRecord* rec) {
       if (rec->error.empty()) {
         rec->error = "unexpected character after closing quote in field " +
                      std::to_string(rec->fields.size() + 1);
+        rec->error_field = rec->fields.size();
       }
       after_quote = false;
     }
@@ -106,6 +108,7 @@ bool CsvReader::Next(CsvRecord* rec) {
     pos_ = run;
   }
   if (in_quotes && rec->error.empty()) {
+    rec->error_field = rec->fields.size();
     rec->error = "unterminated quoted field " + std::to_string(rec->fields.size() + 1) +
                  " (record starts on line " + std::to_string(rec->line) + ")";
   }

@@ -11,6 +11,7 @@
 #define INTERDICT_CORE_CSV_H_
 
 #include <cstdint>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,7 @@ struct CsvRecord {
   int64_t end_line = 0;  // physical line where it ends (differs when quoted newlines)
   std::string_view raw;  // the record's bytes, without the line terminator
   std::string error;     // non-empty when the record is malformed (still returned)
+  size_t error_field = SIZE_MAX;  // 0-based field the error is in, SIZE_MAX if none
 };
 
 class CsvReader {

@@ -37,12 +37,15 @@ TEST(Csv, UnterminatedQuoteIsReportedWithItsLine) {
   ASSERT_EQ(recs.size(), 2u);
   EXPECT_NE(recs[1].error.find("unterminated"), std::string::npos);
   EXPECT_NE(recs[1].error.find("line 2"), std::string::npos);
+  EXPECT_EQ(recs[1].error_field, 1u);
+  EXPECT_EQ(recs[0].error_field, SIZE_MAX);
 }
 
 TEST(Csv, GarbageAfterClosingQuoteIsAnError) {
-  auto recs = All("\"a\"x,b\n");
+  auto recs = All("z,\"a\"x,b\n");
   ASSERT_EQ(recs.size(), 1u);
   EXPECT_FALSE(recs[0].error.empty());
+  EXPECT_EQ(recs[0].error_field, 1u);
 }
 
 TEST(Csv, EmptyFieldsAndBlankLines) {

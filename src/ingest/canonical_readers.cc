@@ -177,15 +177,6 @@ const TableSpec& PortsSpec() {
   return *spec;
 }
 
-// A value as shown in a quarantine reason: quoted, cut after 60 bytes.
-std::string Quoted(std::string_view v) {
-  if (v.size() > 60) {
-    size_t cut = 60;  // not inside a UTF-8 sequence
-    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-    return "'" + std::string(v.substr(0, cut)) + "...'";
-  }
-  return "'" + std::string(v) + "'";
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -270,23 +261,6 @@ std::string CheckValue(const ColumnSpec& col, std::string_view v, std::string_vi
   return "unknown column kind";
 }
 
-// Which column a CsvReader error is about: the unterminated field is always the last one;
-// "unexpected character after closing quote in field N" names it. SIZE_MAX if unknown.
-size_t CsvErrorColumn(const CsvRecord& rec) {
-  if (rec.error.rfind("unterminated", 0) == 0) return rec.fields.size() - 1;
-  static constexpr std::string_view kInField = "in field ";
-  size_t p = rec.error.find(kInField);
-  if (p == std::string::npos) return SIZE_MAX;
-  size_t n = 0;
-  bool any = false;
-  for (size_t i = p + kInField.size(); i < rec.error.size(); ++i) {
-    char c = rec.error[i];
-    if (c < '0' || c > '9') break;
-    n = n * 10 + static_cast<size_t>(c - '0');
-    any = true;
-  }
-  return any && n > 0 ? n - 1 : SIZE_MAX;
-}
 
 // Ids already stored from this file: open addressing over (hash, offset, line). The id's
 // text is not kept; a hash hit is confirmed by the caller re-reading the earlier record.
@@ -448,7 +422,7 @@ class TableRead {
   Status Row(const CsvRecord& rec) {
     std::string_view id = IdOf(rec, &id_buf_);
     if (!rec.error.empty()) {
-      size_t c = CsvErrorColumn(rec);
+      size_t c = rec.error_field;
       return Quarantine(rec, id, c < cols_.size() ? cols_[c].name : "", rec.error);
     }
     if (rec.fields.size() != cols_.size()) {
@@ -481,7 +455,7 @@ class TableRead {
         std::string_view out;
         std::string reason = CheckValue(col, v, &out, &buf_);
         if (!reason.empty()) {
-          return Quarantine(rec, id, b.name, Quoted(v) + ": " + reason);
+          return Quarantine(rec, id, b.name, QuoteForMessage(v) + ": " + reason);
         }
         e.Add(b.prop, out);
         continue;
@@ -497,7 +471,7 @@ class TableRead {
         std::string_view out;
         std::string reason = CheckValue(col, item, &out, &buf_);
         if (!reason.empty()) {
-          return Quarantine(rec, id, b.name, "item " + Quoted(item) + ": " + reason);
+          return Quarantine(rec, id, b.name, "item " + QuoteForMessage(item) + ": " + reason);
         }
         e.Add(b.prop, out);
         any = true;
@@ -515,7 +489,7 @@ class TableRead {
     });
     if (first) {
       return Quarantine(rec, id, spec_.id_column,
-                        "duplicate " + std::string(spec_.id_column) + " " + Quoted(id) +
+                        "duplicate " + std::string(spec_.id_column) + " " + QuoteForMessage(id) +
                             " (first on line " + std::to_string(first->line) + ")");
     }
     ids_.Insert(hash, offset, rec.line);

@@ -70,13 +70,6 @@ class ErrorLocator : public nlohmann::json_sax<json> {
 
 const char* TypeName(const json& v) { return v.type_name(); }
 
-// A value as shown in a quarantine reason: quoted, cut after 60 bytes (on a UTF-8 boundary).
-std::string Quoted(std::string_view v) {
-  if (v.size() <= 60) return "'" + std::string(v) + "'";
-  size_t cut = 60;
-  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(v.substr(0, cut)) + "...'";
-}
 
 // "" if `values` is a string or an array of strings (and every imoNumber has a valid check
 // digit), else the reason.
@@ -86,7 +79,7 @@ std::string CheckValues(const std::string& prop, const json& values) {
     if (prop == "imoNumber") {
       const std::string& s = v.get_ref<const std::string&>();
       std::string reason = ValidateImo(s);
-      if (!reason.empty()) return Quoted(s) + ": " + reason;
+      if (!reason.empty()) return QuoteForMessage(s) + ": " + reason;
     }
     return "";
   };

@@ -104,13 +104,6 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// A value as shown in a quarantine reason: quoted, cut after 60 bytes (not mid-character).
-std::string Quoted(std::string_view v) {
-  if (v.size() <= 60) return "'" + std::string(v) + "'";
-  size_t cut = 60;
-  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(v.substr(0, cut)) + "...'";
-}
 
 std::string StripTrailingDot(std::string_view v) {
   v = Trim(v);
@@ -118,21 +111,6 @@ std::string StripTrailingDot(std::string_view v) {
   return std::string(Trim(v));
 }
 
-// The column a CsvReader error is about (index), or SIZE_MAX. An unterminated quote always
-// opens the record's last field; "... in field N" names the field 1-based.
-size_t CsvErrorColumn(const CsvRecord& rec) {
-  if (rec.error.rfind("unterminated", 0) == 0) return rec.fields.size() - 1;
-  static constexpr std::string_view kInField = "in field ";
-  size_t p = rec.error.find(kInField);
-  if (p == std::string::npos) return SIZE_MAX;
-  size_t n = 0;
-  for (size_t i = p + kInField.size(); i < rec.error.size(); ++i) {
-    char c = rec.error[i];
-    if (c < '0' || c > '9') break;
-    n = n * 10 + static_cast<size_t>(c - '0');
-  }
-  return n > 0 ? n - 1 : SIZE_MAX;
-}
 
 // ---------------------------------------------------------------------------------------
 // Values inside Remarks.
@@ -485,7 +463,7 @@ class EntityBuilder {
                          : type == "aircraft"   ? "Airplane"
                                                 : nullptr;
     if (!schema) {
-      return {"SDN_Type", "unknown SDN_Type " + Quoted(Val(f[kType])) +
+      return {"SDN_Type", "unknown SDN_Type " + QuoteForMessage(Val(f[kType])) +
                               " (expected individual, vessel, aircraft or -0-)"};
     }
     vessel_ = type == "vessel";
@@ -515,7 +493,7 @@ class EntityBuilder {
     std::string_view flag = Val(f[kVessFlag]);
     if (!flag.empty() && flag != "None Identified") {
       std::string cc = OfacCountry(flag);
-      if (cc.empty()) return {"Vess_flag", "unknown country " + Quoted(flag)};
+      if (cc.empty()) return {"Vess_flag", "unknown country " + QuoteForMessage(flag)};
       Add(p.flag, cc);
     }
     Add(p.owner, Val(f[kVessOwner]));
@@ -550,7 +528,7 @@ class EntityBuilder {
       if (c != ',') v.push_back(c);
     if (v.empty()) return true;
     if (!ValidateNumber(v).empty()) {
-      problem_ = {column, "not a number: " + Quoted(Val(raw))};
+      problem_ = {column, "not a number: " + QuoteForMessage(Val(raw))};
       return false;
     }
     Add(prop, v);
@@ -611,7 +589,7 @@ class EntityBuilder {
         std::string v = IdValue(rest);
         std::string why = ValidateMmsi(v);
         if (!why.empty()) {
-          problem_ = {"Remarks", why + ": " + Quoted(item)};
+          problem_ = {"Remarks", why + ": " + QuoteForMessage(item)};
           return;
         }
         Add(p.mmsi, v);
@@ -671,7 +649,7 @@ class EntityBuilder {
     if (vessel_) {
       std::string why = ValidateImo(value);
       if (!why.empty()) {
-        problem_ = {"Remarks", why + ": " + Quoted(item)};
+        problem_ = {"Remarks", why + ": " + QuoteForMessage(item)};
         return;
       }
     }
@@ -781,7 +759,7 @@ class OfacRead {
     *ok = false;
     std::string_view ent_num = rec.fields.empty() ? "" : Trim(rec.fields[0]);
     if (!rec.error.empty()) {
-      size_t c = CsvErrorColumn(rec);
+      size_t c = rec.error_field;
       return Quarantine(f, rec, ent_num, c < f.num_columns ? std::string(f.columns[c]) : "",
                         rec.error);
     }
@@ -801,7 +779,7 @@ class OfacRead {
       return Quarantine(f, rec, "", "ent_num", "required value is empty");
     }
     if (!AllDigits(ent_num)) {
-      return Quarantine(f, rec, "", "ent_num", "not a number: " + Quoted(ent_num));
+      return Quarantine(f, rec, "", "ent_num", "not a number: " + QuoteForMessage(ent_num));
     }
     *ok = true;
     return Status::Ok();
@@ -866,7 +844,7 @@ class OfacRead {
         if (type != "aka" && type != "fka" && type != "nka") {
           RETURN_IF_ERROR(Quarantine(
               f, rec, ent_num, "alt_type",
-              "unknown alt_type " + Quoted(Val(rec.fields[2])) + " (expected aka, fka or nka)"));
+              "unknown alt_type " + QuoteForMessage(Val(rec.fields[2])) + " (expected aka, fka or nka)"));
           continue;
         }
         if (Val(rec.fields[3]).empty()) {

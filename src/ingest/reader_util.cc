@@ -15,6 +15,13 @@ QuarantineEntry MakeQuarantine(const std::string& file, const CsvRecord& rec,
   return q;
 }
 
+std::string QuoteForMessage(std::string_view v) {
+  if (v.size() <= 60) return "'" + std::string(v) + "'";
+  size_t cut = 60;  // not inside a UTF-8 sequence
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(v.substr(0, cut)) + "...'";
+}
+
 Provenance MakeProvenance(const std::string& file, std::string record_id, int64_t line,
                           int64_t ingest_time, std::string_view raw) {
   Provenance p;

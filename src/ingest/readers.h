@@ -33,6 +33,8 @@ std::unique_ptr<Reader> NewFtmReader();           // "ftm-jsonl"
 // A quarantine entry for a CSV record (raw truncated to 4 KiB).
 QuarantineEntry MakeQuarantine(const std::string& file, const CsvRecord& rec,
                                std::string record_id, std::string field, std::string reason);
+// A value quoted for an error message, cut at 60 bytes (on a UTF-8 boundary) with "...".
+std::string QuoteForMessage(std::string_view v);
 Provenance MakeProvenance(const std::string& file, std::string record_id, int64_t line,
                           int64_t ingest_time, std::string_view raw);
 

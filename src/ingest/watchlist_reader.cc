@@ -65,12 +65,6 @@ struct Binding {
   PropId prop = 0;
 };
 
-std::string Quoted(std::string_view v) {
-  if (v.size() <= 60) return "'" + std::string(v) + "'";
-  size_t cut = 60;
-  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(v.substr(0, cut)) + "...'";
-}
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -92,20 +86,6 @@ std::string ValidatePartialDate(std::string_view d) {
   return "not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)";
 }
 
-// Which column a CsvReader error is about (index), or SIZE_MAX.
-size_t CsvErrorColumn(const CsvRecord& rec) {
-  if (rec.error.rfind("unterminated", 0) == 0) return rec.fields.size() - 1;
-  static constexpr std::string_view kInField = "in field ";
-  size_t p = rec.error.find(kInField);
-  if (p == std::string::npos) return SIZE_MAX;
-  size_t n = 0;
-  for (size_t i = p + kInField.size(); i < rec.error.size(); ++i) {
-    char c = rec.error[i];
-    if (c < '0' || c > '9') break;
-    n = n * 10 + static_cast<size_t>(c - '0');
-  }
-  return n > 0 ? n - 1 : SIZE_MAX;
-}
 
 class WatchlistRead {
  public:
@@ -174,7 +154,7 @@ class WatchlistRead {
   Status Row(const CsvRecord& rec) {
     std::string_view id = id_col_ < rec.fields.size() ? Trim(rec.fields[id_col_]) : "";
     if (!rec.error.empty()) {
-      size_t c = CsvErrorColumn(rec);
+      size_t c = rec.error_field;
       return Quarantine(rec, id, c < cols_.size() ? cols_[c].name : "", rec.error);
     }
     if (rec.fields.size() != cols_.size()) {
@@ -199,9 +179,9 @@ class WatchlistRead {
       if (v.empty()) break;
       const Schema* s = Schema::Get(v);
       if (!s) {
-        schema_error = "unknown schema " + Quoted(v);
+        schema_error = "unknown schema " + QuoteForMessage(v);
       } else if (s->is_edge()) {
-        schema_error = "schema " + Quoted(v) + " is a link, not a listed party";
+        schema_error = "schema " + QuoteForMessage(v) + " is a link, not a listed party";
       } else {
         schema = s;
       }
@@ -230,7 +210,7 @@ class WatchlistRead {
             buf = AsciiUpper(item);
             if (!IsCountryCode(buf)) {
               return Quarantine(rec, id, b.name,
-                                "not an ISO 3166-1 alpha-2 country code: " + Quoted(item));
+                                "not an ISO 3166-1 alpha-2 country code: " + QuoteForMessage(item));
             }
             e.Add(b.prop, buf, ref);
           }
@@ -238,28 +218,28 @@ class WatchlistRead {
         case Col::kBirthDate:
           for (const auto& item : Split(v, ';')) {
             std::string why = ValidatePartialDate(item);
-            if (!why.empty()) return Quarantine(rec, id, b.name, why + ": " + Quoted(item));
+            if (!why.empty()) return Quarantine(rec, id, b.name, why + ": " + QuoteForMessage(item));
             e.Add(b.prop, item, ref);
           }
           break;
         case Col::kListedOn:
           if (v.empty()) break;
           if (!ParseDateDays(v)) {
-            return Quarantine(rec, id, b.name, "not a valid date (YYYY-MM-DD): " + Quoted(v));
+            return Quarantine(rec, id, b.name, "not a valid date (YYYY-MM-DD): " + QuoteForMessage(v));
           }
           e.Add(b.prop, v, ref);
           break;
         case Col::kImo:
           for (const auto& item : Split(v, ';')) {
             std::string why = ValidateImo(item);
-            if (!why.empty()) return Quarantine(rec, id, b.name, why + ": " + Quoted(item));
+            if (!why.empty()) return Quarantine(rec, id, b.name, why + ": " + QuoteForMessage(item));
             e.Add(b.prop, NormalizeImo(item), ref);
           }
           break;
         case Col::kMmsi:
           for (const auto& item : Split(v, ';')) {
             std::string why = ValidateMmsi(item);
-            if (!why.empty()) return Quarantine(rec, id, b.name, why + ": " + Quoted(item));
+            if (!why.empty()) return Quarantine(rec, id, b.name, why + ": " + QuoteForMessage(item));
             e.Add(b.prop, item, ref);
           }
           break;
@@ -277,7 +257,7 @@ class WatchlistRead {
     if (!inserted) {
       return Quarantine(
           rec, id, "id",
-          "duplicate id " + Quoted(id) + " (first on line " + std::to_string(it->second) + ")");
+          "duplicate id " + QuoteForMessage(id) + " (first on line " + std::to_string(it->second) + ")");
     }
     e.Add("topics", "sanction", ref);
     return sink_->Record(std::move(e), 1);

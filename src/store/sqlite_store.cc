@@ -8,6 +8,7 @@
 
 #include "interdict/store.h"
 #include "store/record_codec.h"
+#include "store/sqlite_util.h"
 
 namespace interdict {
 namespace {
@@ -54,50 +55,6 @@ CREATE INDEX quarantine_ingest ON quarantine(ingest_id);
 )sql",
 };
 
-class Stmt {
- public:
-  Stmt() = default;
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  ~Stmt() { sqlite3_finalize(s_); }
-  Status Prepare(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
-      return Status::Internal(std::string("sqlite prepare: ") + sqlite3_errmsg(db));
-    return Status::Ok();
-  }
-  sqlite3_stmt* get() { return s_; }
-  void Text(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  void Int(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
-  std::string ColText(int i) {
-    const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
-    return t ? std::string(t, static_cast<size_t>(sqlite3_column_bytes(s_, i))) : std::string();
-  }
-  int64_t ColInt(int i) { return sqlite3_column_int64(s_, i); }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-};
-
-Status Exec(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string m = err ? err : "unknown";
-    sqlite3_free(err);
-    return Status::IoError("sqlite: " + m + " (in: " + std::string(sql).substr(0, 80) + ")");
-  }
-  return Status::Ok();
-}
-
-Status StepDone(sqlite3* db, Stmt& st) {
-  int rc = sqlite3_step(st.get());
-  sqlite3_reset(st.get());
-  sqlite3_clear_bindings(st.get());
-  if (rc != SQLITE_DONE) return Status::IoError(std::string("sqlite step: ") + sqlite3_errmsg(db));
-  return Status::Ok();
-}
-
 
 class SqliteIngestTxn : public IngestTxn {
  public:
@@ -129,7 +86,7 @@ class SqliteIngestTxn : public IngestTxn {
     data_.clear();
     EncodeRecordData(r, &data_);
     rec_.Text(9, data_);
-    return StepDone(db_, rec_);
+    return rec_.Done();
   }
   Status AddQuarantine(const QuarantineEntry& q) override {
     q_.Int(1, ingest_id_);
@@ -139,7 +96,7 @@ class SqliteIngestTxn : public IngestTxn {
     q_.Text(5, q.field);
     q_.Text(6, q.reason);
     q_.Text(7, q.raw);
-    return StepDone(db_, q_);
+    return q_.Done();
   }
   Status Commit(const IngestLogEntry& log) override {
     Stmt up;
@@ -155,7 +112,7 @@ class SqliteIngestTxn : public IngestTxn {
     up.Int(7, log.quarantined);
     up.Int(8, log.entities);
     up.Int(9, ingest_id_);
-    RETURN_IF_ERROR(StepDone(db_, up));
+    RETURN_IF_ERROR(up.Done());
     RETURN_IF_ERROR(Exec(db_, "COMMIT"));
     done_ = true;
     return Status::Ok();
@@ -225,7 +182,7 @@ class SqliteStore : public Store {
       Status st = d.Prepare(db_, sql);
       if (!st.ok()) return fail(st);
       d.Text(1, path);
-      st = StepDone(db_, d);
+      st = d.Done();
       if (!st.ok()) return fail(st);
     }
     Stmt ins;
@@ -233,7 +190,7 @@ class SqliteStore : public Store {
                                  "VALUES(?,'','',0)");
     if (!st.ok()) return fail(st);
     ins.Text(1, path);
-    st = StepDone(db_, ins);
+    st = ins.Done();
     if (!st.ok()) return fail(st);
     auto txn = std::make_unique<SqliteIngestTxn>(db_, sqlite3_last_insert_rowid(db_));
     st = txn->Init();

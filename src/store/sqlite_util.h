@@ -1,7 +1,7 @@
-// Small RAII helpers over the SQLite C API for the act module (same conventions as
-// src/store/sqlite_store.cc: prepared statements, errors as Status, never exceptions).
-#ifndef INTERDICT_ACT_SQLITE_UTIL_H_
-#define INTERDICT_ACT_SQLITE_UTIL_H_
+// Small RAII helpers over the SQLite C API, shared by every SQLite user (store/, act/):
+// prepared statements, errors as Status, never exceptions. Not thread-safe; one per thread.
+#ifndef INTERDICT_STORE_SQLITE_UTIL_H_
+#define INTERDICT_STORE_SQLITE_UTIL_H_
 
 #include <sqlite3.h>
 
@@ -10,7 +10,7 @@
 
 #include "interdict/status.h"
 
-namespace interdict::act {
+namespace interdict {
 
 class Stmt {
  public:
@@ -35,11 +35,14 @@ class Stmt {
     if (rc == SQLITE_DONE) return false;
     return Status::IoError(std::string("sqlite step: ") + sqlite3_errmsg(db_));
   }
+  // Steps once and resets the statement (bindings cleared) so it can be run again.
   Status Done() {
-    ASSIGN_OR_RETURN(bool row, Step());
-    (void)row;
-    return Status::Ok();
+    auto row = Step();
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+    return row.ok() ? Status::Ok() : row.status();
   }
+  sqlite3_stmt* get() { return s_; }
   std::string ColText(int i) {
     const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
     return t ? std::string(t, static_cast<size_t>(sqlite3_column_bytes(s_, i))) : std::string();
@@ -61,6 +64,6 @@ inline Status Exec(sqlite3* db, const char* sql) {
   return Status::Ok();
 }
 
-}  // namespace interdict::act
+}  // namespace interdict
 
-#endif  // INTERDICT_ACT_SQLITE_UTIL_H_
+#endif  // INTERDICT_STORE_SQLITE_UTIL_H_
