@@ -9,6 +9,7 @@ PACKAGES=(
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libssl-dev
   libsodium-dev   # case work: Ed25519 signatures for custody events and audit checkpoints
+  libboost-graph-dev   # networks: graph algorithms (header-only)
   libicu-dev libpugixml-dev   # screening: transliteration; UN/EU/OFAC XML lists
   libgtest-dev libgmock-dev libbenchmark-dev
   gpsd-clients   # gpsdecode: the AIS oracle for decoder and simulator tests
