@@ -142,8 +142,11 @@ float TokenSim(const NameToken& a, const NameToken& b, How* how) {
 }
 
 namespace {
-ScorerParams MakeParams(float extra_query, float extra_result, float conflict_result) {
+ScorerParams MakeParams(float extra_query, float extra_result, float conflict_result,
+                        float substitution_penalty = 0.0f) {
   ScorerParams p;
+  p.substitution_penalty = substitution_penalty;
+  if (const char* t = getenv("INTERDICT_SCREEN_SUBST")) p.substitution_penalty = std::strtof(t, nullptr);
   p.extra_query = extra_query;
   p.extra_result = extra_result;
   p.conflict_result = conflict_result;
@@ -163,9 +166,9 @@ ScorerParams MakeParams(float extra_query, float extra_result, float conflict_re
 }  // namespace
 
 const ScorerParams& DefaultParams(NameType type) {
-  static const ScorerParams person = MakeParams(0.8f, 0.1f, 1.0f);
-  static const ScorerParams org = MakeParams(0.8f, 0.2f, 1.0f);
-  static const ScorerParams obj = MakeParams(0.9f, 0.5f, 0.9f);
+  static const ScorerParams person = MakeParams(0.8f, 0.1f, 1.0f, 0.3f);
+  static const ScorerParams org = MakeParams(0.8f, 0.2f, 1.0f, 0.3f);
+  static const ScorerParams obj = MakeParams(0.9f, 0.5f, 0.9f, 0.3f);
   switch (type) {
     case NameType::kPerson:
     case NameType::kAny:
@@ -297,6 +300,18 @@ float ScoreNames(const AnalyzedName& q, const AnalyzedName& r, const ScorerParam
   }
   if (den <= 0) return 0.0f;
   float score = std::clamp(num / den, 0.0f, 1.0f);
+  if (p.substitution_penalty > 0) {
+    auto left = [](const std::vector<NameToken>& t, uint32_t used) {
+      for (size_t i = 0; i < t.size(); ++i)
+        if (!(used & (1u << i)) && (t[i].kind == TokenKind::kWord || t[i].kind == TokenKind::kGeneric))
+          return true;
+      return false;
+    };
+    if (left(qt, qused) && left(rt, rused)) {
+      score *= 1.0f - p.substitution_penalty;
+      if (parts) parts->push_back({"", "", 0.0, 0.0, "substituted-word"});
+    }
+  }
   // "X bin Y" is not "Y bin X": a patronymic particle with its neighbours swapped.
   if (p.swap_penalty > 0) {
     for (size_t i = 1; i + 1 < n; ++i) {
