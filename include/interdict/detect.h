@@ -4,6 +4,7 @@
 #ifndef INTERDICT_DETECT_H_
 #define INTERDICT_DETECT_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,9 @@ struct Finding {
   double score = 0;        // contribution in [0, 1]: weight (config) x strength
   std::string explanation;
   std::vector<EvidenceRef> evidence;
+  // When the behaviour happened (unix seconds; 0 = unknown or not time-bound). Scoring uses
+  // it to pass a vessel's flag on only to the shipments of the voyage it happened on.
+  int64_t start = 0, end = 0;
   // Other subjects the finding involves (for lead grouping and `related`).
   std::vector<std::string> related_declarations, related_vessels, related_entities,
       related_payments;

@@ -94,7 +94,7 @@ struct Query {
   std::string id;
   std::string name;
   std::string schema;      // "" = any
-  std::string birth_date;  // YYYY, YYYY-MM or YYYY-MM-DD
+  std::string birth_date;  // YYYY, YYYY-MM or YYYY-MM-DD; for organisations the incorporation date
   std::string country;     // ISO 3166 alpha-2 or an English country name; ';'-separated ok
   std::string gender;      // male|female|m|f
   // Identifiers, e.g. {"imoNumber", "9187629"}, {"mmsi", "..."}, {"passportNumber", ...};

@@ -1,50 +1,153 @@
 #include "interdict/score.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/hash.h"
+#include "core/strings.h"
 #include "core/validate.h"
 
 namespace interdict {
 namespace {
 
-// Strongest finding per code, then noisy-OR across codes.
-SubjectScore Combine(const std::vector<const Finding*>& fs) {
-  std::map<std::string, ScoredFlag> best;
-  for (const Finding* f : fs) {
-    auto it = best.find(f->code);
-    if (it == best.end() || f->score > it->second.score) {
-      ScoredFlag sf{f->code, std::clamp(f->score, 0.0, 1.0), f->explanation, f->evidence};
-      if (it != best.end()) {
-        // Keep the weaker finding's evidence too: it supports the same flag.
-        for (const auto& e : it->second.evidence)
-          if (std::find(sf.evidence.begin(), sf.evidence.end(), e) == sf.evidence.end() &&
-              sf.evidence.size() < 12)
-            sf.evidence.push_back(e);
+// A finding as one subject counts it: its own findings in full, borrowed ones (a
+// shipment's vessel, parties, payments) times a propagation factor.
+struct Taken {
+  const Finding* f;
+  double k = 1.0;
+};
+
+std::vector<Taken> Own(const std::vector<const Finding*>& fs) {
+  std::vector<Taken> out;
+  out.reserve(fs.size());
+  for (const Finding* f : fs) out.push_back({f, 1.0});
+  return out;
+}
+
+// How flags combine (see include/interdict/score.h for the model).
+struct Combiner {
+  // code -> family; codes without a family are their own.
+  std::unordered_map<std::string, std::string> family_of;
+  std::vector<std::pair<std::string, std::string>> family_prefixes;  // "SCR-" -> family
+  double within_family = 0.25;
+  // Prevalence discount per code, for one subject kind: 1 = none.
+  std::unordered_map<std::string, double> discount;
+  std::unordered_map<std::string, double> share;
+  std::vector<std::string> exempt;  // codes (or prefixes ending in *) never discounted
+
+  static Combiner FromConfig(const Config& cfg) {
+    Combiner c;
+    c.within_family = cfg.GetDouble("scoring.within_family", 0.25);
+    c.exempt = Split(cfg.GetString("scoring.prevalence.exempt", ""), ';');
+    for (const auto& [key, codes] : cfg.Section("scoring.families.")) {
+      for (const auto& code : Split(codes, ';')) {
+        std::string t(Trim(code));
+        if (t.empty()) continue;
+        if (t.back() == '*')
+          c.family_prefixes.push_back({t.substr(0, t.size() - 1), key});
+        else
+          c.family_of[t] = key;
       }
-      best[f->code] = std::move(sf);
-    } else {
-      for (const auto& e : f->evidence)
-        if (std::find(it->second.evidence.begin(), it->second.evidence.end(), e) ==
-                it->second.evidence.end() &&
-            it->second.evidence.size() < 12)
-          it->second.evidence.push_back(e);
+    }
+    return c;
+  }
+
+  std::string FamilyOf(const std::string& code) const {
+    auto it = family_of.find(code);
+    if (it != family_of.end()) return it->second;
+    for (const auto& [prefix, fam] : family_prefixes)
+      if (code.compare(0, prefix.size(), prefix) == 0) return fam;
+    return code;
+  }
+
+  // Sets `discount` from how many of `n` subjects carry each code (`counts`): a flag on a
+  // large share of all subjects is the normal state of this data, not a red flag.
+  void SetPrevalence(const std::unordered_map<std::string, size_t>& counts, size_t n,
+                     const Config& cfg) {
+    discount.clear();
+    share.clear();
+    double rare = cfg.GetDouble("scoring.prevalence.rare_share", 0.02);
+    double floor = cfg.GetDouble("scoring.prevalence.floor", 0.25);
+    size_t min_n = static_cast<size_t>(cfg.GetInt("scoring.prevalence.min_subjects", 200));
+    if (n < min_n || rare <= 0 || rare >= 1) return;
+    auto is_exempt = [&](const std::string& code) {
+      for (const auto& x : exempt) {
+        if (!x.empty() && x.back() == '*' ? code.compare(0, x.size() - 1, x, 0, x.size() - 1) == 0
+                                           : code == x)
+          return true;
+      }
+      return false;
+    };
+    for (const auto& [code, k] : counts) {
+      if (is_exempt(code)) continue;
+      double p = static_cast<double>(k) / static_cast<double>(n);
+      share[code] = p;
+      if (p <= rare) continue;
+      double f = std::log(1.0 / p) / std::log(1.0 / rare);
+      discount[code] = std::clamp(f, floor, 1.0);
     }
   }
-  SubjectScore s;
-  double keep = 1.0;
-  for (auto& [code, sf] : best) {
-    keep *= 1.0 - sf.score;
-    s.flags.push_back(std::move(sf));
+
+  // Strongest finding per code (weaker ones add their evidence), each discounted by its
+  // prevalence; within a family of correlated codes the strongest counts in full and the
+  // others by `within_family` powers; families combine by noisy-OR.
+  SubjectScore Combine(const std::vector<Taken>& fs) const {
+    std::map<std::string, ScoredFlag> best;
+    for (const Taken& t : fs) {
+      const Finding* f = t.f;
+      double score = std::clamp(f->score * t.k, 0.0, 1.0);
+      auto it = best.find(f->code);
+      if (it == best.end() || score > it->second.score) {
+        ScoredFlag sf{f->code, score, f->explanation, f->evidence};
+        if (it != best.end()) {
+          // Keep the weaker finding's evidence too: it supports the same flag.
+          for (const auto& e : it->second.evidence)
+            if (std::find(sf.evidence.begin(), sf.evidence.end(), e) == sf.evidence.end() &&
+                sf.evidence.size() < 12)
+              sf.evidence.push_back(e);
+        }
+        best[f->code] = std::move(sf);
+      } else {
+        for (const auto& e : f->evidence)
+          if (std::find(it->second.evidence.begin(), it->second.evidence.end(), e) ==
+                  it->second.evidence.end() &&
+              it->second.evidence.size() < 12)
+            it->second.evidence.push_back(e);
+      }
+    }
+    SubjectScore s;
+    std::map<std::string, std::vector<double>> fam;
+    for (auto& [code, sf] : best) {
+      auto d = discount.find(code);
+      if (d != discount.end()) {
+        sf.score *= d->second;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, " [common: on %.0f %% of subjects, weight x%.2f]",
+                      100.0 * share.at(code), d->second);
+        sf.explanation += buf;
+      }
+      fam[FamilyOf(code)].push_back(sf.score);
+      s.flags.push_back(std::move(sf));
+    }
+    double keep = 1.0;
+    for (auto& [name, v] : fam) {
+      std::sort(v.begin(), v.end(), std::greater<>());
+      double g = 1.0;
+      for (double x : v) {
+        keep *= 1.0 - g * x;
+        g *= within_family;
+      }
+    }
+    s.score = 1.0 - keep;
+    std::stable_sort(s.flags.begin(), s.flags.end(),
+                     [](const ScoredFlag& a, const ScoredFlag& b) { return a.score > b.score; });
+    return s;
   }
-  s.score = 1.0 - keep;
-  std::stable_sort(s.flags.begin(), s.flags.end(),
-                   [](const ScoredFlag& a, const ScoredFlag& b) { return a.score > b.score; });
-  return s;
-}
+};
 
 // Appends; DedupeRelated() removes repeats once a lead is complete (a per-append scan
 // would be quadratic for parties named in thousands of declarations).
@@ -75,6 +178,21 @@ void AddRelated(Lead* lead, const Finding& f) {
   for (const auto& x : f.related_vessels) AddUnique(&lead->related_vessels, x);
   for (const auto& x : f.related_entities) AddUnique(&lead->related_entities, x);
   for (const auto& x : f.related_payments) AddUnique(&lead->related_payments, x);
+}
+
+// The time span (unix seconds) a shipment was at sea: departure - 3 days to arrival + 3
+// days; without those dates, the declaration date - 30 / + 15 days. {0, 0} if unknown.
+std::pair<int64_t, int64_t> VoyageWindow(const Entity& d) {
+  constexpr int64_t kDay = 86400;
+  auto dep = ParseDateDays(d.First("departure_date").substr(0, 10));
+  auto arr = ParseDateDays(d.First("arrival_date").substr(0, 10));
+  if (dep || arr) {
+    int64_t a = dep ? *dep : *arr, b = arr ? *arr : *dep;
+    return {(a - 3) * kDay, (b + 4) * kDay};
+  }
+  if (auto dd = ParseDateDays(d.First("declaration_date").substr(0, 10)))
+    return {(*dd - 30) * kDay, (*dd + 16) * kDay};
+  return {0, 0};
 }
 
 int KindOrder(const std::string& k) {
@@ -120,16 +238,33 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
   std::vector<Lead> leads;
 
   // Shipments carry the flags of their vessel, their parties and their payments, so one
-  // lead shows the evidence from every source.
-  for (const Entity& d : w.declarations) {
-    std::vector<const Finding*> fs;
+  // lead shows the evidence from every source. First gather, then count how common each
+  // code is among declarations (the prevalence discount), then combine.
+  Combiner comb = Combiner::FromConfig(cfg);
+  // A vessel's flags speak for every shipment it carried, a party's for every shipment it
+  // is named in: less directly than the shipment's own findings.
+  const double from_vessel = cfg.GetDouble("scoring.propagation.vessel", 0.7);
+  const double from_party = cfg.GetDouble("scoring.propagation.party", 0.9);
+  const double from_payment = cfg.GetDouble("scoring.propagation.payment", 0.9);
+  const double on_voyage = cfg.GetDouble("scoring.propagation.vessel_on_voyage", 1.0);
+  const double off_voyage = cfg.GetDouble("scoring.propagation.vessel_off_voyage", 0.3);
+  struct Pending {
+    const Entity* d;
+    std::vector<Taken> fs;
     Lead lead;
+  };
+  std::vector<Pending> pending;
+  std::unordered_map<std::string, size_t> code_count;
+  for (const Entity& d : w.declarations) {
+    Pending pd{&d, {}, {}};
+    std::vector<Taken>& fs = pd.fs;
+    Lead& lead = pd.lead;
     // Borrowed findings add their flags, not their `related` lists (which for a busy party
     // would name everything it ever did).
-    auto take = [&](const std::vector<const Finding*>* v, bool own = false) {
+    auto take = [&](const std::vector<const Finding*>* v, double k, bool own = false) {
       if (!v) return;
       for (const Finding* f : *v) {
-        fs.push_back(f);
+        fs.push_back({f, k});
         if (own) AddRelated(&lead, *f);
       }
     };
@@ -137,10 +272,19 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
       auto it = m.find(k);
       return it == m.end() ? nullptr : &it->second;
     };
-    take(find(by_decl, d.id()), /*own=*/true);
+    take(find(by_decl, d.id()), 1.0, /*own=*/true);
     std::string imo = NormalizeImo(d.First("vessel_imo"));
     if (!imo.empty()) {
-      take(find(vessel_best, imo));
+      // Time-bound vessel findings count fully for the shipments of the voyage they
+      // happened on and little for the vessel's other shipments.
+      auto [from, to] = VoyageWindow(d);
+      if (const auto* v = find(vessel_best, imo))
+        for (const Finding* f : *v) {
+          double k = from_vessel;
+          if (f->start > 0 && from < to)
+            k = (f->start <= to && std::max(f->end, f->start) >= from) ? on_voyage : off_voyage;
+          fs.push_back({f, k});
+        }
       AddUnique(&lead.related_vessels, imo);
     }
     auto pit = w.parties_by_record.find(d.id());
@@ -148,16 +292,25 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
       for (size_t i : pit->second) {
         const PartyLink& pl = w.parties[i];
         AddUnique(&lead.related_entities, pl.entity_id);
-        take(find(entity_best, pl.entity_id));
+        take(find(entity_best, pl.entity_id), from_party);
       }
     auto payit = w.declaration_payments.find(d.id());
     if (payit != w.declaration_payments.end())
       for (const auto& p : payit->second) {
         AddUnique(&lead.related_payments, p);
-        take(find(payment_best, p));
+        take(find(payment_best, p), from_payment);
       }
     if (fs.empty()) continue;
-    SubjectScore s = Combine(fs);
+    std::set<std::string> codes;
+    for (const Taken& t : fs) codes.insert(t.f->code);
+    for (const auto& c : codes) ++code_count[c];
+    pending.push_back(std::move(pd));
+  }
+  comb.SetPrevalence(code_count, w.declarations.size(), cfg);
+  for (Pending& pd : pending) {
+    const Entity& d = *pd.d;
+    Lead& lead = pd.lead;
+    SubjectScore s = comb.Combine(pd.fs);
     out.declarations[d.id()] = s;
     if (s.score < min_score) continue;
     lead.kind = "shipment";
@@ -183,8 +336,19 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
     std::string imo = NormalizeImo(d.First("vessel_imo"));
     if (!imo.empty()) decls_of_vessel[imo].push_back(d.id());
   }
+  auto prevalence = [&](const std::unordered_map<std::string, std::vector<const Finding*>>& m,
+                        size_t n) {
+    std::unordered_map<std::string, size_t> counts;
+    for (const auto& [id, fs] : m) {
+      std::set<std::string> codes;
+      for (const Finding* f : fs) codes.insert(f->code);
+      for (const auto& c : codes) ++counts[c];
+    }
+    comb.SetPrevalence(counts, n, cfg);
+  };
+  prevalence(by_vessel, w.vessels.size());
   for (auto& [imo, fs] : by_vessel) {
-    SubjectScore s = Combine(fs);
+    SubjectScore s = comb.Combine(Own(fs));
     out.vessels[imo] = s;
     if (s.score < min_score) continue;
     Lead lead;
@@ -201,8 +365,9 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
       for (const auto& d : dit->second) AddUnique(&lead.related_declarations, d);
     leads.push_back(std::move(lead));
   }
+  prevalence(by_entity, w.entities.size());
   for (auto& [id, fs] : by_entity) {
-    SubjectScore s = Combine(fs);
+    SubjectScore s = comb.Combine(Own(fs));
     out.entities[id] = s;
     if (s.score < min_score) continue;
     Lead lead;
@@ -226,7 +391,8 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
       }
     leads.push_back(std::move(lead));
   }
-  for (auto& [id, fs] : by_payment) out.payments[id] = Combine(fs);
+  prevalence(by_payment, w.payments.size());
+  for (auto& [id, fs] : by_payment) out.payments[id] = comb.Combine(Own(fs));
 
   for (auto& l : leads) DedupeRelated(&l);
   std::sort(leads.begin(), leads.end(), [](const Lead& a, const Lead& b) {

@@ -96,9 +96,11 @@ struct Screener::Impl {
     NameType type = NameType::kAny;
     uint8_t mask = 7;
     std::vector<std::string> countries;  // ISO alpha-2
-    std::vector<std::string> dates;      // birth dates (prefixes of YYYY-MM-DD)
+    std::vector<std::string> dates;      // birth or incorporation dates (YYYY[-MM[-DD]])
     std::vector<int> years;
     std::string gender;
+    // Identifiers by property (normalised), for the mismatch qualifier.
+    std::vector<std::pair<std::string, std::string>> ids;
   };
   struct NameRec {
     uint32_t entity;
@@ -222,6 +224,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<Entity> entities) 
           info.countries.push_back(c);
       }
     info.dates = e.Values("birthDate");
+    for (const auto& d : e.Values("incorporationDate")) info.dates.push_back(d);
     info.years = YearsOf(info.dates);
     info.gender = NormalizeGender(e.First("gender"));
     impl->info.push_back(std::move(info));
@@ -245,6 +248,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<Entity> entities) 
       for (const auto& v : e.Values(p)) {
         std::string id = NormalizeIdentifier(v);
         if (id.size() < 5) continue;
+        impl->info[ei].ids.push_back({p, id});
         auto& l = impl->identifiers[id];
         if (l.empty() || l.back() != ei) l.push_back(ei);
       }
@@ -477,7 +481,9 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
       ex.qualifiers.push_back({"country_mismatch", -0.2, Join(inf.countries, ",")});
     if (!qyears.empty() && !inf.years.empty()) {
       if (!year_ok) {
-        ex.qualifiers.push_back({"dob_year_disjoint", -0.15, Join(inf.dates, ",")});
+        ex.qualifiers.push_back({inf.type == NameType::kOrganization ? "founded_year_disjoint"
+                                                                      : "dob_year_disjoint",
+                                 -0.15, Join(inf.dates, ",")});
       }
       bool qfull = qdates[0].size() >= 10;
       bool efull = false, day_ok = false;
@@ -488,10 +494,25 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
         }
       }
       if (qfull && efull && !day_ok)
-        ex.qualifiers.push_back({"dob_day_disjoint", -0.25, Join(inf.dates, ",")});
+        ex.qualifiers.push_back({inf.type == NameType::kOrganization ? "founded_day_disjoint"
+                                                                    : "dob_day_disjoint",
+                                 -0.25, Join(inf.dates, ",")});
     }
     if (!qgender.empty() && !inf.gender.empty() && qgender != inf.gender)
       ex.qualifiers.push_back({"gender_mismatch", -0.2, inf.gender});
+    // Both sides carry the same kind of identifier (say a registration number) and no value
+    // agrees: as telling as a different birth date. Different kinds (a registry's
+    // registration number vs a list's tax ID) are not compared: they differ by design.
+    if (!es.id_match && !inf.ids.empty()) {
+      for (const auto& [qprop, qval] : query.identifiers) {
+        bool same_kind = false;
+        for (const auto& [eprop, eval] : inf.ids) same_kind |= eprop == qprop;
+        if (same_kind && NormalizeIdentifier(qval).size() >= 5) {
+          ex.qualifiers.push_back({"identifier_mismatch", -0.2, qprop});
+          break;
+        }
+      }
+    }
     double score = best;
     for (const auto& q : ex.qualifiers) score += q.value;
     score = std::clamp(score, 0.0, 1.0);

@@ -218,7 +218,10 @@ class FuzzyScreening : public Detector {
     std::vector<std::string> countries = e.Values("country");
     for (const auto& n : e.Values("nationality")) countries.push_back(n);
     if (!job.vessel) q.country = Join(countries, ";");
+    // Companies: the incorporation date plays the birth date's part (lists give it as
+    // "Organization Established Date"); a different one is evidence of another firm.
     q.birth_date = e.First("birthDate");
+    if (q.birth_date.empty()) q.birth_date = e.First("incorporationDate");
     q.gender = e.First("gender");
     if (job.vessel) {
       for (const char* p : kVesselIds)
