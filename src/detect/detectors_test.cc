@@ -117,7 +117,9 @@ TEST(Licences, EachAbuseIsFlagged) {
                      {"destination_country", "TR"}}),
       Decl("revoked", {{"license_number", "L2"}, {"hs_code", "854231"}}),
       Decl("unknown", {{"license_number", "L9"}, {"hs_code", "854231"}}),
-      Decl("none", {{"hs_code", "854231"}, {"destination_country", "KZ"}, {"direction", "export"}}),
+      Decl("none", {{"hs_code", "854231"}, {"destination_country", "BY"}, {"direction", "export"}}),
+      // To a hub no licence is required (that is TRD-HUB-ROUTE's pattern, not this one).
+      Decl("none-hub", {{"hs_code", "854231"}, {"destination_country", "KZ"}, {"direction", "export"}}),
       Decl("none-ally", {{"hs_code", "854231"}, {"destination_country", "JP"}}),
   };
   World w = Build(std::move(recs));
@@ -133,6 +135,7 @@ TEST(Licences, EachAbuseIsFlagged) {
   EXPECT_TRUE(FindFor(fs, "TRD-LIC-MISSING", "unknown"));
   EXPECT_TRUE(FindFor(fs, "TRD-LIC-MISSING", "none"));
   EXPECT_FALSE(FindFor(fs, "TRD-LIC-MISSING", "none-ally"));
+  EXPECT_FALSE(FindFor(fs, "TRD-LIC-MISSING", "none-hub"));
 }
 
 TEST(TradeRouting, HubTowardsHighRiskAndChpl) {

@@ -1,5 +1,5 @@
 // Licence checks (TRD-LIC-*): a declaration that cites a licence is checked against it;
-// an export of CHPL goods towards a hub or high-risk country without one is flagged.
+// an export of CHPL goods to a high-risk country (or end user there) without one is flagged.
 // Quantities are summed over all declarations citing a licence in date order, and the
 // declaration that takes the total past max_quantity is flagged.
 #include <algorithm>
@@ -41,8 +41,10 @@ class LicenseRules : public Detector {
         const ChplEntry* chpl = FindChpl(d.First("hs_code"));
         std::string dest = d.First("destination_country");
         std::string eu = d.First("end_user_country");
-        bool sensitive_dest = IsTransshipmentHub(dest) || high_risk.count(dest) ||
-                              high_risk.count(eu) || IsTransshipmentHub(eu);
+        // A licence is required for CHPL exports to the high-risk destinations themselves
+        // (BIS's Russia/Belarus/Iran rules), declared or as the end user's country. Exports
+        // to a transshipment hub need none: that pattern is TRD-HUB-ROUTE's, not this flag's.
+        bool sensitive_dest = high_risk.count(dest) || high_risk.count(eu);
         if (need_for_chpl && chpl && d.First("direction") != "import" && sensitive_dest)
           emit("TRD-LIC-MISSING",
                "CHPL goods (HS " + d.First("hs_code") + ") exported towards " +

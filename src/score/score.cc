@@ -9,6 +9,7 @@
 
 #include "core/hash.h"
 #include "core/strings.h"
+#include "detect/detectors.h"
 #include "core/validate.h"
 
 namespace interdict {
@@ -307,11 +308,44 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
     pending.push_back(std::move(pd));
   }
   comb.SetPrevalence(code_count, w.declarations.size(), cfg);
+  // What an entity inherits from the shipments it is a party to: the shipment's score
+  // without the entity's own findings (they count once, as the entity's own), times
+  // from_shipment; the strongest such shipment, as one flag with that shipment as evidence.
+  const double from_shipment = cfg.GetDouble("scoring.propagation.shipment_to_party", 0.6);
+  struct Inherited {
+    double score = 0;
+    const Entity* decl = nullptr;
+    std::string role, flags;
+  };
+  std::unordered_map<std::string, Inherited> inherited;
   for (Pending& pd : pending) {
     const Entity& d = *pd.d;
     Lead& lead = pd.lead;
     SubjectScore s = comb.Combine(pd.fs);
     out.declarations[d.id()] = s;
+    if (from_shipment > 0 && s.score >= min_score) {
+      auto pit = w.parties_by_record.find(d.id());
+      if (pit != w.parties_by_record.end())
+        for (size_t i : pit->second) {
+          const PartyLink& pl = w.parties[i];
+          std::vector<Taken> rest;
+          for (const Taken& t : pd.fs)
+            if (!(t.f->subject_kind == SubjectKind::kEntity && t.f->subject_id == pl.entity_id))
+              rest.push_back(t);
+          if (rest.empty()) continue;
+          SubjectScore without = rest.size() == pd.fs.size() ? s : comb.Combine(rest);
+          double v = from_shipment * without.score;
+          Inherited& in = inherited[pl.entity_id];
+          if (v > in.score) {
+            in.score = v;
+            in.decl = &d;
+            in.role = pl.role;
+            in.flags.clear();
+            for (size_t k = 0; k < without.flags.size() && k < 4; ++k)
+              in.flags += (k ? ", " : "") + without.flags[k].code;
+          }
+        }
+    }
     if (s.score < min_score) continue;
     lead.kind = "shipment";
     lead.score = s.score;
@@ -366,8 +400,36 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
     leads.push_back(std::move(lead));
   }
   prevalence(by_entity, w.entities.size());
-  for (auto& [id, fs] : by_entity) {
+  const double inactive_factor = cfg.GetDouble("scoring.inactive_entity_factor", 0.5);
+  static const std::vector<const Finding*> kNone;
+  std::vector<std::string> entity_ids;
+  for (const auto& [id, fs] : by_entity) entity_ids.push_back(id);
+  for (const auto& [id, in] : inherited)
+    if (!by_entity.count(id)) entity_ids.push_back(id);
+  for (const std::string& id : entity_ids) {
+    auto bit = by_entity.find(id);
+    const std::vector<const Finding*>& fs = bit == by_entity.end() ? kNone : bit->second;
     SubjectScore s = comb.Combine(Own(fs));
+    // An entity that is party to nothing in the data (a registry or list record only) is
+    // context, not a lead: its score is scaled down so active entities rank first.
+    if (!parties_of_entity.count(id) && inactive_factor < 1.0) {
+      s.score *= inactive_factor;
+      for (auto& f : s.flags) f.explanation += " [no shipment or payment in the data]";
+    }
+    auto iit = inherited.find(id);
+    if (iit != inherited.end() && iit->second.score > 0) {
+      const Inherited& in = iit->second;
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.2f", in.score / from_shipment);
+      ScoredFlag sf{"RISK-FROM-SHIPMENT", in.score,
+                    in.role + " in declaration " + in.decl->id() + " (shipment score " + buf +
+                        " without this party's own flags: " + in.flags + ")",
+                    {EvidenceOf(*in.decl)}};
+      s.score = 1.0 - (1.0 - s.score) * (1.0 - in.score);
+      s.flags.push_back(std::move(sf));
+      std::stable_sort(s.flags.begin(), s.flags.end(),
+                       [](const ScoredFlag& a, const ScoredFlag& b) { return a.score > b.score; });
+    }
     out.entities[id] = s;
     if (s.score < min_score) continue;
     Lead lead;

@@ -63,9 +63,16 @@ TEST(Scoring, ShipmentLeadCarriesVesselAndPartyFlags) {
   Scores s = ScoreFindings(w, {vf, ef}, Config::Defaults());
   ASSERT_TRUE(s.declarations.count("d"));
   EXPECT_NEAR(s.declarations.at("d").score, 1 - (1 - 0.4 * 0.7) * (1 - 0.7 * 0.9), 1e-12);
-  ASSERT_FALSE(s.leads.empty());
-  EXPECT_EQ(s.leads[0].kind, "shipment");
-  EXPECT_EQ(s.leads[0].related_vessels, std::vector<std::string>{"9312456"});
+  const Lead* ship = nullptr;
+  for (const Lead& l : s.leads)
+    if (l.kind == "shipment") ship = &l;
+  ASSERT_NE(ship, nullptr);
+  EXPECT_EQ(ship->related_vessels, std::vector<std::string>{"9312456"});
+  // The importer inherits the shipment's score without its own flag: 0.4 x 0.7 (vessel) x 0.6.
+  const SubjectScore& imp = s.entities.at(w.parties[0].entity_id);
+  EXPECT_NEAR(imp.score, 1 - 0.3 * (1 - 0.6 * 0.28), 1e-12);
+  ASSERT_EQ(imp.flags.size(), 2u);
+  EXPECT_EQ(imp.flags[1].code, "RISK-FROM-SHIPMENT");
 }
 
 Finding Mk(const std::string& code, SubjectKind kind, const std::string& subj, double s) {
