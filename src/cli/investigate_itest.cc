@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -146,6 +147,47 @@ TEST_F(FixtureWorld, LeadsCarryEvidenceBackToSourceRecords) {
   // The vessel and the end user are in `related`.
   auto vessels = top["related"]["vessels"];
   EXPECT_NE(std::find(vessels.begin(), vessels.end(), "9312456"), vessels.end());
+}
+
+// Every evidence reference of every lead names an input file and a record in it: a CSV row
+// whose first field (the record id column of every canonical and list format) is the
+// record id, or a JSON line whose "id" is. "derived" evidence (computed) is exempt.
+TEST_F(FixtureWorld, EveryLeadEvidenceWalksBackToAnInputRecord) {
+  const std::string in = testing::TestDataDir() + "/world/";
+  std::map<std::string, std::set<std::string>> ids;  // source -> record ids in it
+  auto ids_of = [&](const std::string& source) -> const std::set<std::string>& {
+    auto it = ids.find(source);
+    if (it != ids.end()) return it->second;
+    std::set<std::string>& s = ids[source];
+    if (source.size() > 4 && source.substr(source.size() - 4) == ".csv") {
+      auto rows = ReadCsv(in + source);
+      // From row 0: OFAC's legacy CSV has no header (a header's first field is a column
+      // name, never a record id).
+      for (const auto& row : rows)
+        if (!row.empty()) s.insert(row[0]);
+    } else {
+      for (const auto& j : ReadJsonl(in + source))
+        if (j.contains("id") && j["id"].is_string()) s.insert(j["id"].get<std::string>());
+    }
+    return s;
+  };
+  auto leads = ReadJsonl(*out_ + "/leads.jsonl");
+  ASSERT_FALSE(leads.empty());
+  size_t checked = 0;
+  for (const auto& l : leads)
+    for (const auto& f : l["flags"]) {
+      EXPECT_FALSE(f["evidence"].empty()) << l["lead_id"] << " " << f["code"];
+      for (const auto& e : f["evidence"]) {
+        std::string src = e["source"], id = e["record_id"];
+        if (src == "derived") continue;
+        ASSERT_TRUE(std::filesystem::exists(in + src)) << src << " cited by " << l["lead_id"];
+        EXPECT_TRUE(ids_of(src).count(id))
+            << "lead " << l["lead_id"] << " flag " << f["code"] << " cites " << src << " record "
+            << id << ", which that file does not have";
+        ++checked;
+      }
+    }
+  EXPECT_GT(checked, 50u);
 }
 
 TEST_F(FixtureWorld, EntitiesShowSanctionsAndOwnership) {
