@@ -56,3 +56,9 @@ if n:
             print(f"{'  ratio ' + name + ' / gpsdecode -j':42} {'':>12} {'':>14} ratio={r / peer:.1f}x")
 PY
 fi
+# Leiden vs networkx Louvain on a generated 1 M-edge planted-partition graph.
+bash bench/graph/run.sh build/release || echo "graph bench failed" >&2
+# Screening (yente negatives + positives vs SDN) vs brute-force jellyfish Jaro-Winkler.
+bash bench/screen/run.sh build/release || echo "screen bench failed" >&2
+# OFAC 50 % rule: our fixpoint vs a vectorised scipy.sparse fixpoint, same graph, same run.
+bash bench/ownership/run.sh build/release || echo "ownership bench failed" >&2

@@ -13,12 +13,15 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "interdict/audit.h"
 #include "interdict/env.h"
 #include "interdict/keys.h"
+#include "interdict/sharing.h"
 #include "interdict/status.h"
 
 namespace interdict {
@@ -30,6 +33,9 @@ Result<Role> ParseRole(const std::string& s);
 struct Agency {
   std::string name;
   std::string country;  // ISO 3166-1 alpha-2
+  // The handling codes an agency is bound to honour (e.g. "LE-ONLY") are set with
+  // CaseStore::SetAgencyHandling: a record carrying a handling code is released to another
+  // agency only if that agency accepts the code.
 };
 
 struct User {
@@ -37,6 +43,7 @@ struct User {
   std::string agency;
   Role role = Role::kAnalyst;
   std::string key_id;  // KeyId() of the public key registered at creation
+  sharing::Classification clearance = sharing::Classification::kRestricted;
 };
 
 // Who is acting and why; every call that touches case data takes one.
@@ -68,6 +75,10 @@ struct Case {
   std::string id;  // "C-<n>"
   std::string title;
   std::string agency;
+  // Originator (= agency), classification, releasability and handling codes. Everything in
+  // the case (notes, links, evidence) carries the case's marking.
+  sharing::Marking marking;
+  std::vector<std::string> derived_from;  // case ids this case was derived from
   std::string status;  // open|active|suspended|closed
   std::string assignee;
   std::string created_by;
@@ -112,6 +123,45 @@ struct EvidenceCheck {
   std::string problem;  // first problem found, "" when ok
 };
 
+// Options of a new case. `marking.originator` is ignored (always the creator's agency). With
+// `derived_from`, the creator must be allowed to read every source case, and the new case's
+// marking is sharing::Derive() of the sources' markings and `marking` (strictest combination).
+struct CaseOptions {
+  sharing::Marking marking;
+  std::vector<std::string> derived_from;
+};
+
+// What ExportCaseBag() wrote (docs/formats/bag.md).
+struct BagExport {
+  std::string dir;
+  std::string case_id;
+  std::vector<std::string> evidence_ids;
+  uint64_t export_entry = 0;  // audit index of the "case.export" entry
+  audit::Checkpoint checkpoint;
+  size_t proofs = 0;
+};
+
+// Result of VerifyBag().
+struct BagCheck {
+  bool ok = true;
+  std::string problem;  // the first problem found, "" when ok
+  std::string case_id;
+  size_t payload_files = 0;
+  size_t evidence_items = 0;
+  size_t custody_events = 0;
+  size_t proofs = 0;
+  uint64_t checkpoint_size = 0;
+  std::string log_key_id;
+};
+
+// Checks a court-export bag offline (docs/formats/bag.md §4): BagIt structure, payload and
+// tag manifests, Payload-Oxum, the checkpoint signature, every inclusion proof against that
+// checkpoint, every custody chain, hash and signature, that every custody event is anchored
+// by a proven audit entry and that the export itself is. `pinned_log_key` (32 raw bytes;
+// empty = trust the key in the bag) is the log key obtained out of band. Errors only for
+// I/O trouble outside the bag; a bad bag is reported in BagCheck.
+Result<BagCheck> VerifyBag(const std::string& dir, std::string_view pinned_log_key);
+
 struct CaseStoreOptions {
   std::string db_path;       // SQLite file (":memory:" allowed)
   std::string evidence_dir;  // content-addressed store; default "<db_path>.evidence"
@@ -132,10 +182,23 @@ class CaseStore {
   virtual Result<User> AddUser(const std::string& name, const std::string& agency, Role role,
                                const std::string& justification) = 0;
   virtual Result<User> GetUser(const std::string& name) = 0;
+  virtual Status SetUserClearance(const std::string& name, sharing::Classification c,
+                                  const std::string& justification) = 0;
+  virtual Status SetAgencyHandling(const std::string& agency,
+                                   const std::set<std::string>& accepted_handling,
+                                   const std::string& justification) = 0;
 
   // Cases. Writers: analyst and supervisor of the case's agency; readers: also liaison;
   // assignment and status: supervisor (an analyst may set status on a case assigned to them).
-  virtual Result<std::string> CreateCase(const std::string& title, const Actor& actor) = 0;
+  // Users of the owning agency also need clearance >= the case's classification. Users of
+  // another agency (analyst, supervisor, liaison) may only read, and only cases whose marking
+  // releases them (sharing::CheckRelease with their agency, country, clearance and their
+  // agency's accepted handling codes). Every denial is logged.
+  Result<std::string> CreateCase(const std::string& title, const Actor& actor) {
+    return CreateCase(title, actor, CaseOptions{});
+  }
+  virtual Result<std::string> CreateCase(const std::string& title, const Actor& actor,
+                                         const CaseOptions& options) = 0;
   virtual Result<Case> GetCase(const std::string& id, const Actor& actor) = 0;
   virtual Result<std::vector<Case>> ListCases(const Actor& actor) = 0;  // no links/notes
   virtual Status AssignCase(const std::string& id, const std::string& assignee,
@@ -161,6 +224,14 @@ class CaseStore {
   virtual Status SealEvidence(const std::string& id, const Actor& actor) = 0;
   virtual Result<std::vector<CustodyEvent>> CustodyLog(const std::string& id,
                                                        const Actor& actor) = 0;
+  // Court export (docs/formats/bag.md): writes a BagIt bag to `out_dir` (which must not
+  // exist or be empty) with every evidence item of the case, its custody log, inclusion
+  // proofs of the case's audit entries against a signed checkpoint, the public keys and a
+  // case report. Each item gets an "exported" custody event and the export is itself an
+  // audit entry (op "case.export", recipients {recipient}) carrying the justification; all
+  // of it commits only if the bag was written. Needs disclose rights in the owning agency.
+  virtual Result<BagExport> ExportCaseBag(const std::string& case_id, const std::string& out_dir,
+                                          const std::string& recipient, const Actor& actor) = 0;
   // Integrity check (no audit entry: verification must not change what it verifies).
   virtual Result<EvidenceCheck> VerifyEvidence(const std::string& id) = 0;
   virtual Result<std::vector<std::string>> AllEvidenceIds() = 0;

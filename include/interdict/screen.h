@@ -89,6 +89,18 @@ NameComparison CompareNames(const AnalyzedName& q, const AnalyzedName& r, NameTy
 NameComparison CompareNameStrings(std::string_view query, std::string_view result,
                                   std::string_view schema);
 
+// Jaro-Winkler similarity of two byte strings (prefix scale 0.1, at most 4 characters,
+// applied when Jaro > 0.7; as Python's jellyfish computes it).
+double JaroWinkler(std::string_view a, std::string_view b);
+// The `ofac` scorer: an emulation of OFAC's Sanctions List Search score (0..1) of list name
+// `result` for query `query` (see src/screen/ofac_scorer.cc).
+double OfacNameScore(std::string_view query, std::string_view result);
+
+// Scoring algorithm, chosen per request.
+enum class Algorithm : uint8_t { kLogic = 0, kOfac };
+// "logic" | "ofac" -> the algorithm; false when unknown.
+bool ParseAlgorithm(std::string_view name, Algorithm* out);
+
 // A screening query: a name plus optional qualifiers and identifiers.
 struct Query {
   std::string id;
@@ -138,6 +150,9 @@ struct ScreenOptions {
   double min_score = -1;    // report candidates from this score on; < 0: = threshold
   int top = 5;
   std::string schema;  // overrides Query::schema when set
+  // kOfac: names scored by OfacNameScore() instead of the logic scorer (candidates still
+  // come from the index; qualifiers, weak-alias and identifier rules are the same).
+  Algorithm algorithm = Algorithm::kLogic;
 };
 
 class Screener {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "act/bag.h"
 #include "act/canonical.h"
 #include "store/sqlite_util.h"
 #include "core/file.h"
@@ -25,7 +26,7 @@ using audit::Checkpoint;
 using audit::Hash;
 
 constexpr const char* kLogKey = "interdict-log";
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 const std::string kZeroHash(64, '0');
 
 // Our own version counter in act_meta (not PRAGMA user_version), so the case tables can
@@ -96,7 +97,52 @@ CREATE TABLE audit_entries(idx INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE audit_checkpoints(size INTEGER PRIMARY KEY, body TEXT NOT NULL,
                                signature TEXT NOT NULL);
 )sql",
+    // v2: markings (issue 11): every case carries classification, releasability and
+    // handling codes; users a clearance; agencies the handling codes they honour.
+    R"sql(
+ALTER TABLE cases ADD COLUMN classification TEXT NOT NULL DEFAULT 'unclassified';
+ALTER TABLE cases ADD COLUMN releasable_to TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE cases ADD COLUMN handling TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE cases ADD COLUMN derived_from TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE users ADD COLUMN clearance TEXT NOT NULL DEFAULT 'restricted';
+ALTER TABLE agencies ADD COLUMN accepted_handling TEXT NOT NULL DEFAULT '[]';
+)sql",
 };
+
+std::string SetToJson(const std::set<std::string>& v) {
+  return act::CanonicalDump(nlohmann::json(v));
+}
+
+Result<std::set<std::string>> SetFromJson(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_array()) return Status::Corruption("marking set is not a JSON array");
+  std::set<std::string> out;
+  for (const auto& x : j) {
+    if (!x.is_string()) return Status::Corruption("marking set holds a non-string");
+    out.insert(x.get<std::string>());
+  }
+  return out;
+}
+
+// Marking tokens (agency names, country codes, handling codes): printable, no separators.
+Status CheckTokens(const char* what, const std::set<std::string>& v) {
+  for (const auto& t : v) {
+    if (t.empty() || t.size() > 64) return Status::InvalidArgument(std::string(what) + ": empty or overlong value");
+    for (unsigned char c : t)
+      if (!(std::isalnum(c) || c == '-' || c == '_' || c == '.'))
+        return Status::InvalidArgument(std::string(what) + " '" + t +
+                                       "': only letters, digits, '-', '_' and '.' allowed");
+  }
+  return Status::Ok();
+}
+
+std::string MarkingText(const sharing::Marking& m) {
+  nlohmann::json j = {{"originator", m.originator},
+                      {"classification", sharing::ClassificationName(m.classification)},
+                      {"releasable_to", m.releasable_to},
+                      {"handling", m.handling}};
+  return act::CanonicalDump(j);
+}
 
 const char* const kCaseStatuses[] = {"open", "active", "suspended", "closed"};
 const char* const kLinkKinds[] = {"lead", "entity", "vessel", "declaration", "payment", "case"};
@@ -211,7 +257,8 @@ class SqliteCaseStore : public CaseStore {
 
   Result<User> GetUser(const std::string& name) override {
     Stmt s;
-    RETURN_IF_ERROR(s.Prepare(db_, "SELECT agency,role,key_id FROM users WHERE name=?"));
+    RETURN_IF_ERROR(
+        s.Prepare(db_, "SELECT agency,role,key_id,clearance FROM users WHERE name=?"));
     s.Text(1, name);
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return Status::NotFound("user '" + name + "' does not exist");
@@ -220,18 +267,69 @@ class SqliteCaseStore : public CaseStore {
     u.agency = s.ColText(0);
     ASSIGN_OR_RETURN(u.role, ParseRole(s.ColText(1)));
     u.key_id = s.ColText(2);
+    auto c = sharing::ParseClassification(s.ColText(3));
+    if (!c.ok()) return Status::Corruption("user '" + name + "': " + c.status().message());
+    u.clearance = *c;
     return u;
+  }
+
+  Status SetUserClearance(const std::string& name, sharing::Classification c,
+                          const std::string& why) override {
+    RETURN_IF_ERROR(CheckText("justification", why, true));
+    return InTxn([&]() -> Status {
+      RETURN_IF_ERROR(GetUser(name).status());
+      RETURN_IF_ERROR(UpdateCase("UPDATE users SET clearance=? WHERE name=?",
+                                 sharing::ClassificationName(c), name));
+      return Log(SystemEntry("alter", "user.clearance", "user/" + name, why,
+                             std::string("clearance=") + sharing::ClassificationName(c)));
+    });
+  }
+
+  Status SetAgencyHandling(const std::string& agency, const std::set<std::string>& accepted,
+                           const std::string& why) override {
+    RETURN_IF_ERROR(CheckText("justification", why, true));
+    RETURN_IF_ERROR(CheckTokens("handling code", accepted));
+    return InTxn([&]() -> Status {
+      RETURN_IF_ERROR(LoadAgency(agency).status());
+      RETURN_IF_ERROR(UpdateCase("UPDATE agencies SET accepted_handling=? WHERE name=?",
+                                 SetToJson(accepted), agency));
+      return Log(SystemEntry("alter", "agency.handling", "agency/" + agency, why,
+                             "accepted_handling=" + SetToJson(accepted)));
+    });
   }
 
   // ---- cases --------------------------------------------------------------------------
 
-  Result<std::string> CreateCase(const std::string& title, const Actor& actor) override {
+  using CaseStore::CreateCase;
+  Result<std::string> CreateCase(const std::string& title, const Actor& actor,
+                                 const CaseOptions& options) override {
     RETURN_IF_ERROR(CheckText("title", title, true));
+    RETURN_IF_ERROR(CheckTokens("releasable-to", options.marking.releasable_to));
+    RETURN_IF_ERROR(CheckTokens("handling code", options.marking.handling));
     std::string id;
     Status st = InTxn([&]() -> Status {
       ASSIGN_OR_RETURN(User u, Authenticate(actor, "case.create", "case/new"));
       if (u.role != Role::kAnalyst && u.role != Role::kSupervisor)
         return Deny(u, actor, "case.create", "case/new", "role may not create cases");
+      sharing::Marking marking = options.marking;
+      marking.originator = u.agency;
+      if (!options.derived_from.empty()) {
+        // Deriving reads every source (checked and denied here, in the one place) and the
+        // result takes the strictest combination of the sources' markings and the asked one.
+        std::vector<sharing::Marking> inputs{marking};
+        for (const auto& src : options.derived_from) {
+          Case sc;
+          RETURN_IF_ERROR(LoadCase(src, &sc));
+          RETURN_IF_ERROR(CheckCaseAccess(u, actor, sc, Need::kRead, "case.derive"));
+          inputs.push_back(sc.marking);
+        }
+        marking = sharing::Derive(inputs, u.agency);
+      }
+      if (u.clearance < marking.classification)
+        return Deny(u, actor, "case.create", "case/new",
+                    std::string("clearance ") + sharing::ClassificationName(u.clearance) +
+                        " below the case's classification " +
+                        sharing::ClassificationName(marking.classification));
       Stmt n;
       RETURN_IF_ERROR(n.Prepare(db_, "SELECT COALESCE(MAX(n),0)+1 FROM cases"));
       RETURN_IF_ERROR(n.Step().status());
@@ -249,8 +347,23 @@ class SqliteCaseStore : public CaseStore {
       ins.Text(6, u.name);
       ins.Int(7, clock_->NowMicros());
       RETURN_IF_ERROR(ins.Done());
+      Stmt mk;
+      RETURN_IF_ERROR(mk.Prepare(db_,
+                                 "UPDATE cases SET classification=?,releasable_to=?,handling=?,"
+                                 "derived_from=? WHERE id=?"));
+      mk.Text(1, sharing::ClassificationName(marking.classification));
+      mk.Text(2, SetToJson(marking.releasable_to));
+      mk.Text(3, SetToJson(marking.handling));
+      mk.Text(4, act::CanonicalDump(nlohmann::json(options.derived_from)));
+      mk.Text(5, id);
+      RETURN_IF_ERROR(mk.Done());
       RETURN_IF_ERROR(Timeline(id, u.name, "created", title));
-      return Log(UserEntry(u, actor, "collect", "case.create", "case/" + id, "title=" + title));
+      // The marking is in the logged bytes, so a later edit of the columns is provable.
+      std::string detail = "title=" + title + " marking=" + MarkingText(marking);
+      if (!options.derived_from.empty())
+        detail += " derived_from=" + act::CanonicalDump(nlohmann::json(options.derived_from));
+      return Log(UserEntry(u, actor, options.derived_from.empty() ? "collect" : "combine",
+                           "case.create", "case/" + id, detail));
     });
     if (!st.ok()) return st;
     return id;
@@ -276,17 +389,19 @@ class SqliteCaseStore : public CaseStore {
       if (u.role == Role::kAuditor)
         return Deny(u, actor, "case.list", "cases", "auditors do not read case content");
       Stmt s;
-      RETURN_IF_ERROR(s.Prepare(db_, "SELECT id FROM cases WHERE agency=? ORDER BY n"));
-      s.Text(1, u.agency);
+      RETURN_IF_ERROR(s.Prepare(db_, "SELECT id FROM cases ORDER BY n"));
       std::vector<std::string> ids;
       while (true) {
         ASSIGN_OR_RETURN(bool row, s.Step());
         if (!row) break;
         ids.push_back(s.ColText(0));
       }
+      ASSIGN_OR_RETURN(sharing::Recipient me, RecipientFor(u));
       for (const auto& id : ids) {
         Case c;
         RETURN_IF_ERROR(LoadCase(id, &c));
+        // Listing shows only what the user may read; hidden cases are not denials.
+        if (!MarkingAllows(u, me, c, Need::kRead).ok()) continue;
         out.push_back(std::move(c));
       }
       return Log(UserEntry(u, actor, "consult", "case.list", "cases",
@@ -540,6 +655,105 @@ class SqliteCaseStore : public CaseStore {
       RETURN_IF_ERROR(EvidenceAccess(id, actor, Need::kRead, "evidence.log", &ev, &u));
       ASSIGN_OR_RETURN(out, LoadCustody(id));
       return Log(UserEntry(u, actor, "consult", "evidence.log", "evidence/" + id, ""));
+    });
+    if (!st.ok()) return st;
+    return out;
+  }
+
+  Result<BagExport> ExportCaseBag(const std::string& case_id, const std::string& out_dir,
+                                  const std::string& recipient, const Actor& actor) override {
+    RETURN_IF_ERROR(CheckText("recipient", recipient, true));
+    RETURN_IF_ERROR(CheckText("bag directory", out_dir, true));
+    BagExport out;
+    Status st = InTxn([&]() -> Status {
+      ASSIGN_OR_RETURN(User u, Authenticate(actor, "case.export", "case/" + case_id));
+      act::BagContent bc;
+      RETURN_IF_ERROR(LoadCase(case_id, &bc.case_record));
+      RETURN_IF_ERROR(
+          CheckCaseAccess(u, actor, bc.case_record, Need::kDisclose, "case.export"));
+      RETURN_IF_ERROR(LoadCaseDetails(&bc.case_record));
+      std::vector<std::string> ids;
+      {
+        Stmt s;
+        RETURN_IF_ERROR(s.Prepare(db_, "SELECT id FROM evidence WHERE case_id=? ORDER BY n"));
+        s.Text(1, case_id);
+        while (true) {
+          ASSIGN_OR_RETURN(bool row, s.Step());
+          if (!row) break;
+          ids.push_back(s.ColText(0));
+        }
+      }
+      std::set<std::string> objects{"case/" + case_id};
+      std::set<std::string> signers;
+      for (const auto& id : ids) {
+        Evidence ev;
+        RETURN_IF_ERROR(LoadEvidence(id, &ev));
+        ASSIGN_OR_RETURN(std::string now, HashFile(ObjectPath(ev.sha256), nullptr));
+        if (now != ev.sha256)
+          return Status::Corruption("evidence " + id + ": stored content hash " + now +
+                                    " differs from the recorded " + ev.sha256);
+        RETURN_IF_ERROR(Custody(u, actor, ev, CustodyKind::kExported, now, recipient,
+                                "disclose", "evidence.export"));
+        ASSIGN_OR_RETURN(auto events, LoadCustody(id));
+        for (const auto& e : events) signers.insert(e.actor);
+        bc.evidence.push_back(ev);
+        bc.object_paths.push_back(ObjectPath(ev.sha256));
+        bc.custody.push_back(std::move(events));
+        objects.insert("evidence/" + id);
+      }
+      std::string list;
+      for (const auto& id : ids) list += (list.empty() ? "" : ",") + id;
+      RETURN_IF_ERROR(Log(UserEntry(u, actor, "disclose", "case.export", "case/" + case_id,
+                                    "bag=" + fs::path(out_dir).filename().string() +
+                                        " evidence=" + list,
+                                    {recipient})));
+      bc.export_entry = range_.size() - 1;
+      ASSIGN_OR_RETURN(bc.checkpoint, LatestCheckpoint());
+      ASSIGN_OR_RETURN(auto leaves, LeafHashes(bc.checkpoint.size));
+      ASSIGN_OR_RETURN(std::string log_pk, LogPublicKey());
+      {
+        // Every entry about the case or its items: creation, reads, custody anchors,
+        // denials and this export. Canonical JSON makes the object a fixed substring.
+        Stmt s;
+        RETURN_IF_ERROR(s.Prepare(db_,
+                                  "SELECT idx,data FROM audit_entries WHERE idx<? AND "
+                                  "(instr(data,'\"object\":\"case/')>0 OR "
+                                  "instr(data,'\"object\":\"evidence/')>0) ORDER BY idx"));
+        s.Int(1, static_cast<int64_t>(bc.checkpoint.size));
+        while (true) {
+          ASSIGN_OR_RETURN(bool row, s.Step());
+          if (!row) break;
+          std::string data = s.ColText(1);
+          ASSIGN_OR_RETURN(AuditEntry e, AuditEntry::Decode(data));
+          if (!objects.count(e.object)) continue;
+          audit::InclusionBundle b;
+          b.entry = data;
+          b.index = static_cast<uint64_t>(s.ColInt(0));
+          ASSIGN_OR_RETURN(b.proof, audit::InclusionProof(leaves, b.index));
+          b.checkpoint = bc.checkpoint;
+          b.log_public_key = log_pk;
+          bc.proofs.push_back(std::move(b));
+        }
+      }
+      bc.public_keys[kLogKey] = log_pk;
+      for (const auto& name : signers) {
+        ASSIGN_OR_RETURN(bc.public_keys[name], keys_->PublicKey(name));
+      }
+      bc.exported_by = u.name;
+      bc.exporter_agency = u.agency;
+      bc.recipient = recipient;
+      bc.justification = actor.justification;
+      bc.time = clock_->NowMicros();
+      // Written inside the transaction: if the bag cannot be written, neither the custody
+      // events nor the export entry are committed.
+      RETURN_IF_ERROR(act::WriteBag(out_dir, bc));
+      out.dir = out_dir;
+      out.case_id = case_id;
+      out.evidence_ids = ids;
+      out.export_entry = bc.export_entry;
+      out.checkpoint = bc.checkpoint;
+      out.proofs = bc.proofs.size();
+      return Status::Ok();
     });
     if (!st.ok()) return st;
     return out;
@@ -973,8 +1187,6 @@ class SqliteCaseStore : public CaseStore {
   Status CheckCaseAccess(const User& u, const Actor& a, const Case& c, Need need,
                          const std::string& op) {
     std::string object = "case/" + c.id;
-    if (u.agency != c.agency)
-      return Deny(u, a, op, object, "case belongs to agency " + c.agency);
     bool ok = false;
     switch (need) {
       case Need::kRead:
@@ -992,13 +1204,63 @@ class SqliteCaseStore : public CaseStore {
     }
     if (!ok) return Deny(u, a, op, object, std::string("role ") + RoleName(u.role) +
                                                " may not do this");
+    ASSIGN_OR_RETURN(sharing::Recipient me, RecipientFor(u));
+    Status m = MarkingAllows(u, me, c, need);
+    if (!m.ok()) return Deny(u, a, op, object, m.message());
     return Status::Ok();
+  }
+
+  // Marking part of the access decision. The owning agency needs clearance; any other
+  // agency may only read, and only what the marking releases to it (sharing::CheckRelease).
+  static Status MarkingAllows(const User& u, const sharing::Recipient& me, const Case& c,
+                              Need need) {
+    if (u.agency == c.agency) {
+      if (u.clearance < c.marking.classification)
+        return Status::FailedPrecondition(
+            std::string("clearance ") + sharing::ClassificationName(u.clearance) +
+            " below the case's classification " +
+            sharing::ClassificationName(c.marking.classification));
+      return Status::Ok();
+    }
+    if (need != Need::kRead)
+      return Status::FailedPrecondition("case belongs to agency " + c.agency +
+                                        "; other agencies may only read released cases");
+    Status r = sharing::CheckRelease(c.marking, me);
+    if (!r.ok())
+      return Status::FailedPrecondition("case belongs to agency " + c.agency + ": " +
+                                        r.message());
+    return Status::Ok();
+  }
+
+  struct AgencyRow {
+    Agency agency;
+    std::set<std::string> accepted_handling;
+  };
+
+  Result<AgencyRow> LoadAgency(const std::string& name) {
+    Stmt s;
+    RETURN_IF_ERROR(
+        s.Prepare(db_, "SELECT country,accepted_handling FROM agencies WHERE name=?"));
+    s.Text(1, name);
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::NotFound("agency '" + name + "' does not exist");
+    AgencyRow a;
+    a.agency.name = name;
+    a.agency.country = s.ColText(0);
+    ASSIGN_OR_RETURN(a.accepted_handling, SetFromJson(s.ColText(1)));
+    return a;
+  }
+
+  Result<sharing::Recipient> RecipientFor(const User& u) {
+    ASSIGN_OR_RETURN(AgencyRow a, LoadAgency(u.agency));
+    return sharing::Recipient{u.agency, a.agency.country, u.clearance, a.accepted_handling};
   }
 
   Status LoadCase(const std::string& id, Case* c) {
     Stmt s;
     RETURN_IF_ERROR(s.Prepare(db_,
-                              "SELECT title,agency,status,assignee,created_by,created FROM "
+                              "SELECT title,agency,status,assignee,created_by,created,"
+                              "classification,releasable_to,handling,derived_from FROM "
                               "cases WHERE id=?"));
     s.Text(1, id);
     ASSIGN_OR_RETURN(bool row, s.Step());
@@ -1010,6 +1272,12 @@ class SqliteCaseStore : public CaseStore {
     c->assignee = s.ColText(3);
     c->created_by = s.ColText(4);
     c->created = s.ColInt(5);
+    c->marking.originator = c->agency;
+    ASSIGN_OR_RETURN(c->marking.classification, sharing::ParseClassification(s.ColText(6)));
+    ASSIGN_OR_RETURN(c->marking.releasable_to, SetFromJson(s.ColText(7)));
+    ASSIGN_OR_RETURN(c->marking.handling, SetFromJson(s.ColText(8)));
+    ASSIGN_OR_RETURN(auto derived, SetFromJson(s.ColText(9)));
+    c->derived_from.assign(derived.begin(), derived.end());
     return Status::Ok();
   }
 

@@ -1,12 +1,13 @@
 // Case work commands (issue 11, docs/formats/audit.md):
 //   interdict agency add | user add
 //   interdict case create|list|show|link|note|assign|status
-//   interdict evidence add|log|verify
+//   interdict evidence add|log|verify|export|verify-bag
 //   interdict audit verify|prove|checkpoint|verify-proof
 // Compiled only when the CLI links interdict_act (INTERDICT_HAVE_ACT), like simulate.
 #ifdef INTERDICT_HAVE_ACT
 #include <iostream>
 #include <memory>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "interdict/cases.h"
 #include "interdict/env.h"
 #include "interdict/keys.h"
+#include "interdict/sharing.h"
 
 namespace interdict::cli {
 namespace {
@@ -78,6 +80,10 @@ json CaseJson(const Case& c, bool details) {
   json j = {{"id", c.id},           {"title", c.title},       {"agency", c.agency},
             {"status", c.status},   {"assignee", c.assignee}, {"created_by", c.created_by},
             {"created", FormatIsoUtc(c.created / 1000000)}};
+  j["marking"] = {{"classification", sharing::ClassificationName(c.marking.classification)},
+                  {"releasable_to", c.marking.releasable_to},
+                  {"handling", c.marking.handling}};
+  if (!c.derived_from.empty()) j["derived_from"] = c.derived_from;
   if (details) {
     j["links"] = json::array();
     for (const auto& l : c.links)
@@ -111,9 +117,17 @@ void RegisterSetup(CLI::App& app, int* exit_code) {
     add->add_option("name", a->name, "Agency name")->required();
     add->add_option("--country", a->country, "ISO 3166-1 alpha-2 country code")->required();
     add->add_option("--reason", *reason, "Justification")->capture_default_str();
+    auto handling = std::make_shared<std::vector<std::string>>();
+    add->add_option("--accepts-handling", *handling,
+                    "Handling codes the agency is bound to honour (e.g. LE-ONLY)")
+        ->delimiter(',');
     AddCommon(add, o.get(), false);
-    add->callback([o, a, reason, exit_code] {
-      *exit_code = WithStore(*o, [&](CaseStore& s) { return s.AddAgency(*a, *reason); });
+    add->callback([o, a, reason, handling, exit_code] {
+      *exit_code = WithStore(*o, [&](CaseStore& s) -> Status {
+        RETURN_IF_ERROR(s.AddAgency(*a, *reason));
+        if (handling->empty()) return Status::Ok();
+        return s.SetAgencyHandling(a->name, {handling->begin(), handling->end()}, *reason);
+      });
     });
   }
   auto* user = app.add_subcommand("user", "Users, their roles and signing keys");
@@ -130,16 +144,22 @@ void RegisterSetup(CLI::App& app, int* exit_code) {
     add->add_option("--agency", *agency_name, "Agency")->required();
     add->add_option("--role", *role, "analyst, supervisor, auditor or liaison")->required();
     add->add_option("--reason", *reason, "Justification")->capture_default_str();
+    auto clearance = std::make_shared<std::string>("restricted");
+    add->add_option("--clearance", *clearance,
+                    "unclassified, restricted, confidential or secret")
+        ->capture_default_str();
     AddCommon(add, o.get(), false);
     add->callback([=] {
       auto r = ParseRole(*role);
-      if (!r.ok()) {
+      auto c = sharing::ParseClassification(*clearance);
+      if (!r.ok() || !c.ok()) {
         *exit_code = 2;
-        std::cerr << "interdict: " << r.status().ToString() << "\n";
+        std::cerr << "interdict: " << (r.ok() ? c.status() : r.status()).ToString() << "\n";
         return;
       }
       *exit_code = WithStore(*o, [&](CaseStore& s) -> Status {
         ASSIGN_OR_RETURN(User u, s.AddUser(*name, *agency_name, *r, *reason));
+        if (*c != u.clearance) RETURN_IF_ERROR(s.SetUserClearance(u.name, *c, *reason));
         std::cout << u.name << " " << u.key_id << "\n";
         return Status::Ok();
       });
@@ -153,12 +173,33 @@ void RegisterCase(CLI::App& app, int* exit_code) {
   {
     auto o = std::make_shared<CommonOptions>();
     auto title = std::make_shared<std::string>();
+    auto classification = std::make_shared<std::string>("unclassified");
+    auto releasable = std::make_shared<std::vector<std::string>>();
+    auto handling = std::make_shared<std::vector<std::string>>();
+    auto derived = std::make_shared<std::vector<std::string>>();
     auto* c = cs->add_subcommand("create", "Open a case in the user's agency; prints its id");
     c->add_option("--title", *title, "Case title")->required();
+    c->add_option("--classification", *classification,
+                  "unclassified, restricted, confidential or secret")
+        ->capture_default_str();
+    c->add_option("--releasable-to", *releasable,
+                  "Agencies or ISO country codes the case may be released to")
+        ->delimiter(',');
+    c->add_option("--handling", *handling, "Handling codes (e.g. LE-ONLY,ORCON)")->delimiter(',');
+    c->add_option("--derived-from", *derived,
+                  "Source case ids: the case takes the strictest combination of their "
+                  "markings")
+        ->delimiter(',');
     AddCommon(c, o.get(), true);
     c->callback([=] {
       *exit_code = WithStore(*o, [&](CaseStore& s) -> Status {
-        ASSIGN_OR_RETURN(std::string id, s.CreateCase(*title, {o->user, o->reason}));
+        CaseOptions opts;
+        ASSIGN_OR_RETURN(opts.marking.classification,
+                         sharing::ParseClassification(*classification));
+        opts.marking.releasable_to = {releasable->begin(), releasable->end()};
+        opts.marking.handling = {handling->begin(), handling->end()};
+        opts.derived_from = *derived;
+        ASSIGN_OR_RETURN(std::string id, s.CreateCase(*title, {o->user, o->reason}, opts));
         std::cout << id << "\n";
         return Status::Ok();
       });
@@ -317,6 +358,65 @@ void RegisterEvidence(CLI::App& app, int* exit_code) {
   }
 }
 
+void RegisterBag(CLI::App* ev, int* exit_code) {
+  {
+    auto o = std::make_shared<CommonOptions>();
+    auto case_id = std::make_shared<std::string>();
+    auto out = std::make_shared<std::string>();
+    auto recipient = std::make_shared<std::string>("court");
+    auto* c = ev->add_subcommand(
+        "export", "Write a case's evidence, custody log, audit proofs, keys and report as a "
+                  "BagIt bag for court (docs/formats/bag.md)");
+    c->add_option("--case", *case_id, "Case id")->required();
+    c->add_option("--out", *out, "Bag directory (must not exist or be empty)")->required();
+    c->add_option("--recipient", *recipient, "Who receives the bag")->capture_default_str();
+    AddCommon(c, o.get(), true);
+    c->callback([=] {
+      *exit_code = WithStore(*o, [&](CaseStore& s) -> Status {
+        ASSIGN_OR_RETURN(BagExport b,
+                         s.ExportCaseBag(*case_id, *out, *recipient, {o->user, o->reason}));
+        std::cout << "bag " << b.dir << ": case " << b.case_id << ", "
+                  << b.evidence_ids.size() << " evidence items, " << b.proofs
+                  << " audit proofs against checkpoint " << b.checkpoint.size
+                  << "; export is audit entry " << b.export_entry << "\n";
+        return Status::Ok();
+      });
+    });
+  }
+  {
+    auto dir = std::make_shared<std::string>();
+    auto pk_hex = std::make_shared<std::string>();
+    auto* c = ev->add_subcommand(
+        "verify-bag", "Check a court-export bag offline; exit 0 when intact, 1 naming the "
+                      "first problem");
+    c->add_option("bag", *dir, "Bag directory")->required();
+    c->add_option("--public-key", *pk_hex,
+                  "The log's public key (hex) obtained out of band; without it the key in "
+                  "the bag is trusted");
+    c->callback([=] {
+      auto run = [&]() -> Status {
+        std::string pk;
+        if (!pk_hex->empty()) {
+          ASSIGN_OR_RETURN(pk, audit::BytesFromHex(*pk_hex));
+          if (pk.size() != 32) return Status::InvalidArgument("--public-key: need 64 hex chars");
+        }
+        ASSIGN_OR_RETURN(BagCheck r, VerifyBag(*dir, pk));
+        if (!r.ok) return Status::Corruption("bag " + *dir + ": " + r.problem);
+        std::cout << "bag ok: case " << r.case_id << ", " << r.payload_files
+                  << " payload files, " << r.evidence_items << " evidence items, "
+                  << r.custody_events << " signed custody events, " << r.proofs
+                  << " inclusion proofs against checkpoint " << r.checkpoint_size
+                  << " signed by log key " << r.log_key_id
+                  << (pk.empty() ? " (key taken from the bag: pin it with --public-key)" : "")
+                  << "\n";
+        return Status::Ok();
+      };
+      Status st = run();
+      *exit_code = st.ok() ? 0 : Fail(st);
+    });
+  }
+}
+
 void RegisterAudit(CLI::App& app, int* exit_code) {
   auto* au = app.add_subcommand("audit", "The tamper-evident audit log");
   au->require_subcommand(1);
@@ -425,6 +525,7 @@ void RegisterCaseCommands(CLI::App& app, int* exit_code) {
   RegisterSetup(app, exit_code);
   RegisterCase(app, exit_code);
   RegisterEvidence(app, exit_code);
+  RegisterBag(app.get_subcommand("evidence"), exit_code);
   RegisterAudit(app, exit_code);
 }
 

@@ -14,8 +14,14 @@ int main(int argc, char** argv) {
   interdict::cli::RegisterAisCommands(app, &exit_code);
   interdict::cli::RegisterScreenCommands(app, &exit_code);
   interdict::cli::RegisterTradeCommands(app, &exit_code);
+  interdict::cli::RegisterResolveCommands(app, &exit_code);
+  interdict::cli::RegisterGraphCommands(app, &exit_code);
+  interdict::cli::RegisterNetworkCommands(app, &exit_code);
+  interdict::cli::RegisterFlagsCommands(app, &exit_code);
+  interdict::cli::RegisterMoneyCommands(app, &exit_code);
 #ifdef INTERDICT_HAVE_ACT
   interdict::cli::RegisterCaseCommands(app, &exit_code);
+  interdict::cli::RegisterPprlCommands(app, &exit_code);
 #endif
 #ifdef INTERDICT_HAVE_SIMULATE
   interdict::cli::RegisterSimulateCommands(app, &exit_code);

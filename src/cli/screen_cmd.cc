@@ -1,12 +1,14 @@
 // `interdict screen`, `interdict compare` and `interdict screen-eval`.
 //
-// screen:  interdict screen --list PATH... [--schema S] [--threshold T] [--top K]
+// screen:  interdict screen --list PATH... [--schema S] [--algorithm logic|ofac]
+//                           [--threshold T] [--top K]
 //                           [--threads N] [--out FILE] [QUERIES|-]
 //   QUERIES is a CSV with a header (name|full_name, optional id, schema,
 //   birth_date|date_of_birth, nationality|country, gender, imo, mmsi) or one name per line.
 //   Output: JSON lines {query_id, query, matches:[{id, list, name, matched_name, schema,
 //   score, match, program, explanation}]}.
-// compare: interdict compare --pairs FILE.csv [--threshold T] [--out FILE]
+// compare: interdict compare --pairs FILE.csv [--algorithm logic|ofac] [--threshold T]
+//                            [--out FILE]
 //   reads name1,name2[,schema] and writes the same CSV with score and match added.
 // screen-eval: runs the public benchmarks under DIR (../shared/data/sanctions layout).
 //
@@ -138,9 +140,20 @@ Result<std::vector<Entity>> LoadLists(const std::vector<std::string>& paths) {
         RETURN_IF_ERROR(read(screen::NewUnXmlReader().get(), unit));
         continue;
       }
+      if (root == "sdnList") {
+        unit.format = "ofac-xml";
+        RETURN_IF_ERROR(read(NewSdnXmlReader().get(), unit));
+        continue;
+      }
+      if (root == "export") {
+        unit.format = "eu-xml";
+        RETURN_IF_ERROR(read(NewEuXmlReader().get(), unit));
+        continue;
+      }
       if (explicit_file)
-        return Status::Unimplemented(path + ": XML list with root <" + root +
-                                     "> is not supported yet (UN CONSOLIDATED_LIST is)");
+        return Status::InvalidArgument(
+            path + ": XML list with root <" + root +
+            "> is not a known list (expected UN CONSOLIDATED_LIST, OFAC sdnList, EU export)");
       continue;
     }
     std::string head = FirstLine(path);
@@ -320,11 +333,16 @@ struct ScreenArgs {
   int threads = 0;
   std::string out;
   std::string queries;
+  std::string algorithm = "logic";
 };
 
 int RunScreen(const ScreenArgs& a) {
   if (a.queries.empty())
     return Fail(Status::InvalidArgument("screen: give QUERIES (a file) or - for stdin"));
+  screen::Algorithm algorithm;
+  if (!screen::ParseAlgorithm(a.algorithm, &algorithm))
+    return Fail(Status::InvalidArgument("--algorithm: expected logic or ofac, got '" +
+                                        a.algorithm + "'"));
   auto entities = LoadLists(a.lists);
   if (!entities.ok()) return Fail(entities.status());
   auto screener = Screener::Build(std::move(entities).value());
@@ -336,6 +354,7 @@ int RunScreen(const ScreenArgs& a) {
   opts.min_score = a.min_score;
   opts.top = a.top;
   opts.schema = a.schema;
+  opts.algorithm = algorithm;
   std::vector<std::string> lines(queries->size());
   ParallelFor(queries->size(), Threads(a.threads), [&](size_t i) {
     const Query& q = (*queries)[i];
@@ -352,12 +371,17 @@ int RunScreen(const ScreenArgs& a) {
 
 struct CompareArgs {
   std::string pairs;
+  std::string algorithm = "logic";
   double threshold = 0.7;
   int threads = 0;
   std::string out;
 };
 
 int RunCompare(const CompareArgs& a) {
+  screen::Algorithm algorithm;
+  if (!screen::ParseAlgorithm(a.algorithm, &algorithm))
+    return Fail(Status::InvalidArgument("--algorithm: expected logic or ofac, got '" +
+                                        a.algorithm + "'"));
   auto text = ReadFileToString(a.pairs);
   if (!text.ok()) return Fail(text.status());
   CsvReader reader(*text);
@@ -397,7 +421,9 @@ int RunCompare(const CompareArgs& a) {
     size_t i = k + start;
     const auto& f = rows[i].fields;
     std::string schema = cs < f.size() ? std::string(Trim(f[cs])) : "";
-    double s = screen::CompareNameStrings(f[c1], f[c2], schema).score;
+    double s = algorithm == screen::Algorithm::kOfac
+                   ? screen::OfacNameScore(f[c1], f[c2])
+                   : screen::CompareNameStrings(f[c1], f[c2], schema).score;
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", s);
     std::vector<std::string> o = f;
@@ -423,6 +449,9 @@ int RunEval(const EvalArgs& a) {
   auto nb = screen::RunNameBench(d + "/eval/nomenklatura/name_bench_cases.csv", a.threshold);
   if (!nb.ok()) return Fail(nb.status());
   std::cout << "== nomenklatura name_bench (logic scorer)\n" << nb->ToString();
+  auto ofac = screen::RunOfacParity(d + "/eval/nomenklatura/ofac_search_scores.csv");
+  if (!ofac.ok()) return Fail(ofac.status());
+  std::cout << "== ofac scorer vs OFAC Sanctions List Search scores\n" << ofac->ToString();
   auto un = screen::ReadUnList(d + "/un/UN_consolidated_2026-02-27.xml");
   if (!un.ok()) return Fail(un.status());
   auto un_index = Screener::Build(std::move(un).value());
@@ -532,7 +561,9 @@ void RegisterScreenCommands(CLI::App& app, int* exit_code) {
       ->required()
       ->expected(1, -1);
   s->add_option("--schema", sa->schema, "Person, Company, Organization, Vessel (default any)");
-  s->add_option("--threshold", sa->threshold, "Match threshold of the logic scorer")
+  s->add_option("--algorithm", sa->algorithm, "Name scorer: logic (default) or ofac")
+      ->check(CLI::IsMember({"logic", "ofac"}));
+  s->add_option("--threshold", sa->threshold, "Match threshold of the name scorer")
       ->check(CLI::Range(0.0, 1.0));
   s->add_option("--min-score", sa->min_score,
                 "Also report candidates from this score (default: the threshold)");
@@ -549,6 +580,8 @@ void RegisterScreenCommands(CLI::App& app, int* exit_code) {
                                "Score name pairs (name1,name2[,schema]) with the "
                                "logic scorer");
   c->add_option("--pairs", ca->pairs, "CSV of name1,name2[,schema]")->required();
+  c->add_option("--algorithm", ca->algorithm, "Name scorer: logic (default) or ofac")
+      ->check(CLI::IsMember({"logic", "ofac"}));
   c->add_option("--threshold", ca->threshold, "Match threshold")->check(CLI::Range(0.0, 1.0));
   c->add_option("--threads", ca->threads, "Worker threads (default: all cores)");
   c->add_option("--out", ca->out, "Output file (default stdout)");

@@ -31,8 +31,10 @@ std::vector<std::unique_ptr<Detector>> AllDetectors() {
   d.push_back(NewFuzzyScreeningDetector());
   d.push_back(NewTradeRoutingDetector());
   d.push_back(NewUnitValueDetector());  // trade/: TRD-UNIT-VALUE, TRD-WEIGHT-QTY
+  d.push_back(NewHsConsistencyDetector());  // TRD-HS-MISMATCH
   d.push_back(NewLicenseDetector());
   d.push_back(NewOwnershipDetector());
+  d.push_back(NewNetworkRulesDetector());  // NET-* shell/front indicators, brokers
   d.push_back(NewMaritimeDetector());
   for (auto& x : NewFinanceDetectors()) d.push_back(std::move(x));  // finance/: FIN-*
   return d;

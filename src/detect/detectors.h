@@ -18,10 +18,17 @@ std::unique_ptr<Detector> NewExactScreeningDetector();
 std::unique_ptr<Detector> NewFuzzyScreeningDetector();
 // TRD-CHPL, TRD-HUB-ROUTE, TRD-ORIGIN-DEPARTURE.
 std::unique_ptr<Detector> NewTradeRoutingDetector();
+// TRD-HS-MISMATCH: goods description vs. declared HS code (text model of the HS texts).
+// Lives in hs_consistency.cc.
+std::unique_ptr<Detector> NewHsConsistencyDetector();
 // TRD-LIC-*: licence missing, expired, revoked, other end user/HS/destination, exceeded.
 std::unique_ptr<Detector> NewLicenseDetector();
 // NET-OFAC-50, NET-LISTED-LINK: ownership by listed parties and direct links to them.
 std::unique_ptr<Detector> NewOwnershipDetector();
+// NET-MASS-ADDRESS, NET-RECENT-INCORP, NET-SHARED-DIRECTOR, NET-SHARED-WITH-LISTED,
+// NET-DORMANT-ACTIVE, NET-LOB-MISMATCH, NET-BROKER: shell/front indicators and brokers
+// over the property graph (network/). Lives in network_rules.cc.
+std::unique_ptr<Detector> NewNetworkRulesDetector();
 
 // MAR-MMSI-SHARED, MAR-GAP, MAR-ENCOUNTER (from World::events) and MAR-PORT-NOT-CALLED
 // (declared port of loading vs. the AIS track). Lives in maritime.cc.

@@ -1,6 +1,7 @@
-// Maritime behaviour from AIS tracks (issue 6, first part): MMSIs shared by two ships at
-// once, dark gaps with reception context, encounters (GFW thresholds) and declared ports of
-// loading the vessel never came near.
+// Maritime behaviour from AIS tracks (issue 6; docs/maritime.md): MMSIs shared by two ships
+// at once, dark gaps with reception context, encounters (GFW thresholds), and, from the
+// maritime_*.cc files, port calls, loitering, dark encounters, spoofing and identity
+// changes; findings compare them with what the declarations say.
 //
 //   DetectAisEvents()     World::tracks -> AisEvents (events.jsonl); the pipeline calls it
 //                         before the detectors run and stores the result in World::events.
@@ -14,97 +15,40 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/log.h"
+#include "core/strings.h"
 #include "core/validate.h"
 #include "detect/detectors.h"
+#include "detect/maritime_internal.h"
 #include "interdict/tracks.h"
 
 namespace interdict {
 namespace {
 
-constexpr double kEarthKm = 6371.0088;
-constexpr double kKmPerNm = 1.852;
-constexpr double kDegToRad = M_PI / 180.0;
+using mar::Detail;
+using mar::DetailStr;
+using mar::FirstImo;
+using mar::HaversineKm;
+using mar::ImoMap;
+using mar::ImosByMmsi;
+using mar::kDegToRad;
+using mar::kKmPerNm;
+using mar::Num;
+using mar::PlaceIndex;
+std::string Mmsi(uint32_t m) { return mar::MmsiStr(m); }
 
-double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
-  double dlat = (lat2 - lat1) * kDegToRad, dlon = (lon2 - lon1) * kDegToRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kDegToRad) *
-                                                           std::cos(lat2 * kDegToRad) *
-                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
-std::string Num(double v, int decimals = 1) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-struct PortPoint {
-  std::string locode;
-  double lat, lon, radius_km;
-};
-
-std::vector<PortPoint> PortPoints(const World& w) {
-  std::vector<PortPoint> out;
-  for (const Entity& p : w.ports) {
-    char* end = nullptr;
-    const std::string& la = p.First("lat");
-    const std::string& lo = p.First("lon");
-    if (la.empty() || lo.empty()) continue;
-    double lat = std::strtod(la.c_str(), &end);
-    double lon = std::strtod(lo.c_str(), &end);
-    if (!std::isfinite(lat) || !std::isfinite(lon)) continue;
-    double r = std::strtod(p.First("radius_km").c_str(), &end);
-    if (!(r > 0)) r = 10.0;
-    out.push_back({p.id(), lat, lon, r});
-  }
-  return out;
-}
-
-// Distance to the nearest known port (km), or -1 when no port is known.
-double NearestPortKm(const std::vector<PortPoint>& ports, double lat, double lon) {
-  double best = -1;
-  for (const auto& p : ports) {
-    if (best >= 0 && std::fabs(p.lat - lat) * 111.0 > best) continue;
-    double d = HaversineKm(lat, lon, p.lat, p.lon);
-    if (best < 0 || d < best) best = d;
-  }
-  return best;
-}
-
-std::string Mmsi(uint32_t m) { return std::to_string(m); }
-
-// MMSI -> IMOs of the vessels that broadcast it (world.vessels' mmsi values; a hijacked
-// MMSI belongs to its owner and to the hijacker), in world order.
-using ImoMap = std::unordered_map<std::string, std::vector<std::string>>;
-ImoMap ImosByMmsi(const World& w) {
-  ImoMap out;
-  for (const Entity& v : w.vessels) {
-    std::string imo = v.First("imoNumber").empty() ? v.id() : v.First("imoNumber");
-    for (const auto& m : v.Values("mmsi")) {
-      auto& list = out[m];
-      if (std::find(list.begin(), list.end(), imo) == list.end()) list.push_back(imo);
-    }
-  }
-  return out;
-}
-
-std::string FirstImo(const ImoMap& m, const std::string& mmsi) {
-  auto it = m.find(mmsi);
-  return it == m.end() || it->second.empty() ? "" : it->second.front();
-}
-
-// Whether (lat, lon) is inside a port area: closer than max(min_km, the port's radius).
-bool InPortArea(const std::vector<PortPoint>& ports, double lat, double lon, double min_km) {
-  for (const auto& p : ports) {
-    double r = std::max(min_km, p.radius_km);
-    if (std::fabs(p.lat - lat) * 111.2 > r) continue;
-    if (HaversineKm(lat, lon, p.lat, p.lon) < r) return true;
-  }
-  return false;
+// Nearest known port or anchorage to (lat, lon): its distance (km, -1 when none within
+// 2000 km) and id.
+double NearestPortKm(const PlaceIndex& places, double lat, double lon, std::string* id = nullptr) {
+  double km = -1;
+  int32_t p = places.Nearest(lat, lon, 2000, &km);
+  if (id) *id = p < 0 ? "" : places.at(static_cast<uint32_t>(p)).id;
+  return p < 0 ? -1 : km;
 }
 
 void SharedMmsiEvents(const ais::Track& t, const std::string& imo, int64_t min_overlap_ms,
@@ -145,11 +89,12 @@ void SharedMmsiEvents(const ais::Track& t, const std::string& imo, int64_t min_o
 
 // One gap event: `t` silent from (t0, lat, lon) until t1 at (lat1, lon1).
 AisEvent MakeGap(const ais::TrackStore& store, const ais::Track& t, const std::string& imo,
-                 const std::vector<PortPoint>& ports, int64_t t0, double lat, double lon,
-                 int64_t t1, double lat1, double lon1) {
+                 const PlaceIndex& ports, int64_t t0, double lat, double lon, int64_t t1,
+                 double lat1, double lon1) {
   double hours = static_cast<double>(t1 - t0) / 3.6e6;
   double dist_nm = HaversineKm(lat, lon, lat1, lon1) / kKmPerNm;
-  double port_km = NearestPortKm(ports, lat, lon);
+  std::string port_id;
+  double port_km = NearestPortKm(ports, lat, lon, &port_id);
   // Reception context: other vessels heard within +-1 degree during the gap.
   ais::LatLonBox box{lat - 1, lat + 1, lon - 1, lon + 1};
   if (box.lon_min < -180) box.lon_min += 360;
@@ -173,13 +118,16 @@ AisEvent MakeGap(const ais::TrackStore& store, const ais::Track& t, const std::s
                 {"distance_nm", Num(dist_nm)},
                 {"implied_speed_kn", Num(dist_nm / hours)},
                 {"nearest_port_km", port_km < 0 ? "" : Num(port_km)},
+                {"nearest_port", port_id},
                 {"other_positions", std::to_string(other_positions)},
-                {"other_vessels", std::to_string(others.size())}};
+                {"other_vessels", std::to_string(others.size())},
+                {"end_lat", Num(lat1, 5)},
+                {"end_lon", Num(lon1, 5)}};
   return ev;
 }
 
 void GapEvents(const ais::TrackStore& store, const ais::Track& t, const std::string& imo,
-               const std::vector<PortPoint>& ports, int64_t gap_ms, std::vector<AisEvent>* out) {
+               const PlaceIndex& ports, int64_t gap_ms, std::vector<AisEvent>* out) {
   for (size_t i = 1; i < t.size(); ++i) {
     int64_t t0 = t.time_ms(i - 1), t1 = t.time_ms(i);
     if (t1 - t0 <= gap_ms) continue;
@@ -191,9 +139,8 @@ void GapEvents(const ais::TrackStore& store, const ais::Track& t, const std::str
 // A vessel that goes dark on one MMSI and reappears on another (renamed/reflagged during
 // the dark period): its own track has no gap, the vessel's does. Vessels know their MMSIs
 // from the AIS static reports that carry their IMO.
-void IdentitySwitchGaps(const World& w, const ais::TrackStore& store,
-                        const std::vector<PortPoint>& ports, int64_t gap_ms, int64_t max_ms,
-                        std::vector<AisEvent>* out) {
+void IdentitySwitchGaps(const World& w, const ais::TrackStore& store, const PlaceIndex& ports,
+                        int64_t gap_ms, int64_t max_ms, std::vector<AisEvent>* out) {
   for (const Entity& v : w.vessels) {
     std::vector<const ais::Track*> ts;
     for (const auto& m : v.Values("mmsi")) {
@@ -241,19 +188,8 @@ struct CloseObs {
   float lat, lon, sog_a, sog_b, dist_m;
 };
 
-double Median(std::vector<float> v) {
-  std::erase_if(v, [](float x) { return !std::isfinite(x); });
-  if (v.empty()) return 0;
-  size_t m = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(m), v.end());
-  double hi = v[m];
-  if (v.size() % 2) return hi;
-  double lo = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(m));
-  return (lo + hi) / 2;
-}
-
-void EncounterEvents(const ais::TrackStore& store, const std::vector<PortPoint>& ports,
-                     const ImoMap& imo_of, const Config& cfg, std::vector<AisEvent>* out) {
+void EncounterEvents(const ais::TrackStore& store, const PlaceIndex& ports, const ImoMap& imo_of,
+                     const Config& cfg, std::vector<AisEvent>* out) {
   const double max_dist_m = cfg.GetDouble("maritime.encounter_max_distance_m", 500);
   const double min_hours = cfg.GetDouble("maritime.encounter_min_hours", 2);
   const double max_speed = cfg.GetDouble("maritime.encounter_max_median_speed_kn", 2);
@@ -359,9 +295,10 @@ void EncounterEvents(const ais::TrackStore& store, const std::vector<PortPoint>&
         }
         lat /= static_cast<double>(i - s);
         lon /= static_cast<double>(i - s);
-        double ma = Median(sa), mb = Median(sb);
-        double port_km = NearestPortKm(ports, lat, lon);
-        if (ma < max_speed && mb < max_speed && !InPortArea(ports, lat, lon, min_port_km)) {
+        double ma = mar::Median(sa), mb = mar::Median(sb);
+        std::string port_id;
+        double port_km = NearestPortKm(ports, lat, lon, &port_id);
+        if (ma < max_speed && mb < max_speed && !ports.InPortArea(lat, lon, min_port_km)) {
           AisEvent ev;
           ev.type = "encounter";
           ev.mmsi = Mmsi(ta.mmsi());
@@ -375,6 +312,7 @@ void EncounterEvents(const ais::TrackStore& store, const std::vector<PortPoint>&
                         {"median_speed_kn", Num(std::max(ma, mb))},
                         {"min_distance_m", Num(min_d, 0)},
                         {"nearest_port_km", port_km < 0 ? "" : Num(port_km)},
+                        {"nearest_port", port_id},
                         {"other_imo", FirstImo(imo_of, ev.other_mmsi)}};
           out->push_back(std::move(ev));
         }
@@ -386,20 +324,23 @@ void EncounterEvents(const ais::TrackStore& store, const std::vector<PortPoint>&
 
 // ------------------------------------------------------------------ findings
 
-double Detail(const AisEvent& ev, const std::string& key, double def) {
-  for (const auto& [k, v] : ev.details)
-    if (k == key && !v.empty()) {
-      char* end = nullptr;
-      double d = std::strtod(v.c_str(), &end);
-      return end != v.c_str() ? d : def;
-    }
-  return def;
-}
-
-std::string DetailStr(const AisEvent& ev, const std::string& key) {
-  for (const auto& [k, v] : ev.details)
-    if (k == key) return v;
-  return "";
+// Strength of an identity_change event (maritime_identity.cc): renamings happen on sale,
+// a new MMSI with a new name or flag after a dark period does not.
+double IdentityStrength(const AisEvent& ev, double gap_h) {
+  std::string kind = DetailStr(ev, "kind");
+  if (kind == "listed_imo") return 1.0;
+  if (kind == "listed_name") return 0.7;
+  if (kind == "imo_shared" || kind == "imo_change") return 0.8;
+  if (kind == "name_change") return 0.5;
+  if (kind == "callsign_change") return 0.3;
+  if (kind == "mmsi_change") {
+    bool renamed =
+        AsciiUpper(Trim(DetailStr(ev, "name_from"))) != AsciiUpper(Trim(DetailStr(ev, "name_to")));
+    bool reflagged = DetailStr(ev, "flag_from") != DetailStr(ev, "flag_to");
+    bool dark = Detail(ev, "dark_h", 0) >= gap_h;
+    return std::min(1.0, 0.4 + 0.3 * renamed + 0.2 * reflagged + 0.3 * dark);
+  }
+  return 0.5;
 }
 
 class Maritime : public Detector {
@@ -407,6 +348,7 @@ class Maritime : public Detector {
   std::string name() const override { return "maritime"; }
 
   Status Run(const World& w, const Config& cfg, std::vector<Finding>* out) override {
+    w_ = &w;
     imo_of_ = ImosByMmsi(w);
     decls_by_imo_.clear();
     for (const Entity& d : w.declarations)
@@ -415,10 +357,40 @@ class Maritime : public Detector {
     const double min_heard = cfg.GetDouble("maritime.gap_reception_min_vessels", 3);
     const double transit_kn = cfg.GetDouble("maritime.gap_transit_speed_kn", 8);
     const double min_strength = cfg.GetDouble("maritime.gap_min_strength", 0.35);
+    const double gap_h = cfg.GetDouble("maritime.gap_hours", 12);
+    std::string hr = cfg.GetString("maritime.high_risk_port_countries", "");
+    if (hr.empty()) hr = cfg.GetString("trade.high_risk_destinations", "RU;BY;IR;KP;SY;CU");
+    std::set<std::string> high_risk;
+    for (const auto& c : Split(hr, ';')) high_risk.insert(AsciiUpper(c));
     for (const AisEvent& ev : w.events) {
-      if (ev.type == "spoofing" && DetailStr(ev, "kind") == "shared_mmsi") {
+      const std::string kind = DetailStr(ev, "kind");
+      if (ev.type == "spoofing" && kind == "shared_mmsi") {
         Emit(cfg, "MAR-MMSI-SHARED", 1.0, ev, ev.mmsi,
              "MMSI " + ev.mmsi + " was used by two ships at the same time", out);
+      } else if (ev.type == "spoofing") {
+        // A one-way jump stays an event: either side may be the bad data, and bad
+        // positions at one port are common enough that as a finding it would be noise.
+        if (kind == "position_jump") continue;
+        // A one-way jump is ambiguous (either side may be the bad data); a fake excursion
+        // that returns to where the ship could be is not.
+        double strength = kind == "teleport"        ? 1.0
+                          : kind == "circle"        ? 0.7
+                          : kind == "position_jump" ? 0.3
+                                                    : 0.6;
+        std::string what =
+            kind == "teleport"
+                ? "AIS position jumped " + DetailStr(ev, "jump_nm") +
+                      " nm and reported a fake track for " + DetailStr(ev, "fake_hours") +
+                      " h before jumping back to where the ship could be"
+            : kind == "position_jump"
+                ? "AIS position jumped " + DetailStr(ev, "jump_nm") + " nm (implied " +
+                      DetailStr(ev, "implied_speed_kn") + " kn) and stayed there"
+            : kind == "circle"
+                ? "AIS track circles (" + DetailStr(ev, "revolutions") + " revolutions, radius " +
+                      DetailStr(ev, "radius_km") + " km) while reporting under way"
+                : "AIS position frozen for " + DetailStr(ev, "hours") +
+                      " h while reporting movement";
+        Emit(cfg, "MAR-SPOOF", strength, ev, ev.mmsi, "MMSI " + ev.mmsi + ": " + what, out);
       } else if (ev.type == "gap") {
         double port_km = Detail(ev, "nearest_port_km", -1);
         bool offshore = port_km < 0 || port_km > offshore_km;
@@ -439,9 +411,55 @@ class Maritime : public Detector {
       } else if (ev.type == "encounter") {
         std::string what = "encounter of MMSI " + ev.mmsi + " and " + ev.other_mmsi + " for " +
                            DetailStr(ev, "hours") + " h at sea (median speed " +
-                           DetailStr(ev, "median_speed_kn") + " kn)";
+                           DetailStr(ev, "median_speed_kn") + " kn, " +
+                           DetailStr(ev, "nearest_port_km") + " km from the nearest port)";
         Emit(cfg, "MAR-ENCOUNTER", 1.0, ev, ev.mmsi, what, out);
         Emit(cfg, "MAR-ENCOUNTER", 1.0, ev, ev.other_mmsi, what, out);
+      } else if (ev.type == "dark_encounter") {
+        std::string what =
+            "MMSI " + ev.mmsi + " went dark for " + DetailStr(ev, "gap_hours") + " h within " +
+            Num(std::min(Detail(ev, "dark_start_km", 0), Detail(ev, "dark_end_km", 0)), 0) +
+            " km of MMSI " + ev.other_mmsi +
+            " loitering offshore; it could have been alongside for " +
+            DetailStr(ev, "possible_hours") + " h";
+        Emit(cfg, "MAR-DARK-STS", 1.0, ev, ev.mmsi, what, out);
+        Emit(cfg, "MAR-DARK-STS", 1.0, ev, ev.other_mmsi, what, out);
+      } else if (ev.type == "loitering") {
+        // Fishing vessels, tugs, pilots, SAR, dredgers and pleasure craft loiter for a
+        // living; cargo ships and tankers (and ships that do not say) do not.
+        int st = static_cast<int>(Detail(ev, "shiptype", 0));
+        if (st != 0 && (st < 70 || st > 89)) continue;
+        Emit(cfg, "MAR-LOITER", 1.0, ev, ev.mmsi,
+             "loitering " + DetailStr(ev, "hours") + " h at " + DetailStr(ev, "median_speed_kn") +
+                 " kn, " +
+                 (DetailStr(ev, "nearest_port_km").empty()
+                      ? std::string("far")
+                      : DetailStr(ev, "nearest_port_km") + " km") +
+                 " from the nearest port",
+             out);
+      } else if (ev.type == "port_call") {
+        std::string cc = AsciiUpper(DetailStr(ev, "country"));
+        if (cc.empty() || !high_risk.count(cc)) continue;
+        std::string port =
+            DetailStr(ev, "locode").empty() ? DetailStr(ev, "port") : DetailStr(ev, "locode");
+        std::string what = "port call at " + DetailStr(ev, "port_name") + " (" + port + ", " + cc +
+                           ") for " + DetailStr(ev, "hours") + " h";
+        // Declarations whose voyage the call falls in, unless they name that country.
+        Emit(cfg, "MAR-PORT-HIGH-RISK", 1.0, ev, ev.mmsi, what, out,
+             [&](const Entity& d) { return !DeclaresCountry(d, cc); });
+      } else if (ev.type == "identity_change") {
+        double strength = IdentityStrength(ev, gap_h);
+        std::string what = IdentityText(ev);
+        Emit(cfg, "MAR-IDENTITY-CHANGE", strength, ev, ev.mmsi, what, out);
+        if (!ev.other_mmsi.empty() && kind != "imo_shared")
+          Emit(cfg, "MAR-IDENTITY-CHANGE", strength, ev, ev.other_mmsi, what, out);
+        if (kind == "mmsi_change" && DetailStr(ev, "flag_from") != DetailStr(ev, "flag_to")) {
+          double hops = Detail(ev, "flag_changes", 1);
+          std::string fw = "flag changed from " + DetailStr(ev, "flag_from") + " to " +
+                           DetailStr(ev, "flag_to") + " (MMSI " + ev.other_mmsi + " -> " + ev.mmsi +
+                           ", IMO " + ev.imo + ")";
+          Emit(cfg, "MAR-FLAG-HOP", hops >= 2 ? 1.0 : 0.6, ev, ev.mmsi, fw, out);
+        }
       }
     }
     if (w.tracks) PortNotCalled(w, cfg, out);
@@ -449,20 +467,58 @@ class Maritime : public Detector {
   }
 
  private:
+  static std::string IdentityText(const AisEvent& ev) {
+    std::string kind = DetailStr(ev, "kind");
+    if (kind == "mmsi_change")
+      return "IMO " + ev.imo + " moved from MMSI " + ev.other_mmsi + " (" +
+             DetailStr(ev, "name_from") + ", " + DetailStr(ev, "flag_from") + ") to MMSI " +
+             ev.mmsi + " (" + DetailStr(ev, "name_to") + ", " + DetailStr(ev, "flag_to") +
+             ") after " + DetailStr(ev, "dark_h") + " h";
+    if (kind == "imo_shared")
+      return "MMSI " + ev.mmsi + " and " + ev.other_mmsi + " broadcast IMO " + ev.imo +
+             " at the same time";
+    if (kind == "listed_imo")
+      return "MMSI " + ev.mmsi + " broadcasts the IMO of listed vessel " +
+             DetailStr(ev, "listed_name") + " under the name " + DetailStr(ev, "name");
+    if (kind == "listed_name")
+      return "MMSI " + ev.mmsi + " broadcasts the name " + DetailStr(ev, "name") +
+             " of listed vessel IMO " + DetailStr(ev, "listed_imo");
+    return "MMSI " + ev.mmsi + " changed its " + kind.substr(0, kind.find('_')) + " from " +
+           DetailStr(ev, "from") + " to " + DetailStr(ev, "to");
+  }
+
+  // Whether a declaration names country `cc` anywhere on its route.
+  static bool DeclaresCountry(const Entity& d, const std::string& cc) {
+    for (const char* p : {"origin_country", "departure_country", "destination_country",
+                          "exporter_country", "importer_country"})
+      if (AsciiUpper(d.First(p)) == cc) return true;
+    for (const char* p : {"port_of_loading", "port_of_discharge", "transshipment_ports"})
+      for (const auto& v : d.Values(p))
+        if (v.size() >= 2 && AsciiUpper(v.substr(0, 2)) == cc) return true;
+    return false;
+  }
+
   void Emit(const Config& cfg, const std::string& code, double strength, const AisEvent& ev,
-            const std::string& mmsi, const std::string& why, std::vector<Finding>* out) {
+            const std::string& mmsi, const std::string& why, std::vector<Finding>* out,
+            const std::function<bool(const Entity&)>& decl_filter = nullptr) {
     auto it = imo_of_.find(mmsi);
     if (it == imo_of_.end() || it->second.empty()) {
-      EmitFor(cfg, code, strength, ev, mmsi, mmsi, false, why, out);
+      // A vessel known by the IMO the event carries (AIS static data), else the MMSI.
+      if (mmsi == ev.mmsi && !ev.imo.empty() && w_->FindVessel(ev.imo)) {
+        EmitFor(cfg, code, strength, ev, mmsi, ev.imo, true, why, out, decl_filter);
+        return;
+      }
+      EmitFor(cfg, code, strength, ev, mmsi, mmsi, false, why, out, decl_filter);
       return;
     }
     for (const std::string& imo : it->second)
-      EmitFor(cfg, code, strength, ev, mmsi, imo, true, why, out);
+      EmitFor(cfg, code, strength, ev, mmsi, imo, true, why, out, decl_filter);
   }
 
   void EmitFor(const Config& cfg, const std::string& code, double strength, const AisEvent& ev,
                const std::string& mmsi, const std::string& subject, bool known,
-               const std::string& why, std::vector<Finding>* out) {
+               const std::string& why, std::vector<Finding>* out,
+               const std::function<bool(const Entity&)>& decl_filter) {
     EvidenceRef evidence{"derived", ev.type + ":" + mmsi + ":" + std::to_string(ev.start)};
     Finding f;
     f.code = code;
@@ -473,6 +529,8 @@ class Maritime : public Detector {
     f.score = FlagWeight(cfg, code) * strength * cfg.GetDouble("maritime.vessel_strength", 0.6);
     f.explanation = why;
     f.evidence = {evidence};
+    f.start = ev.start;
+    f.end = ev.end;
     if (!ev.other_mmsi.empty()) {
       const std::string& other = mmsi == ev.mmsi ? ev.other_mmsi : ev.mmsi;
       auto ot = imo_of_.find(other);
@@ -486,7 +544,7 @@ class Maritime : public Detector {
       auto dit = decls_by_imo_.find(subject);
       if (dit != decls_by_imo_.end())
         for (const Entity* d : dit->second)
-          if (VoyageOverlaps(*d, ev)) decls.push_back(d);
+          if (VoyageOverlaps(*d, ev) && (!decl_filter || decl_filter(*d))) decls.push_back(d);
     }
     for (const Entity* d : decls) f.related_declarations.push_back(d->id());
     out->push_back(f);
@@ -514,65 +572,85 @@ class Maritime : public Detector {
     return ev.start <= hi && ev.end >= lo;
   }
 
+  // MAR-PORT-NOT-CALLED: the declared port of loading (around the departure date) or of
+  // discharge (around the arrival date) that the vessel's AIS never called. A port call
+  // (port_call event) there counts, and so does any position within the port's radius
+  // (a short call can be below the port-call confidence).
   void PortNotCalled(const World& w, const Config& cfg, std::vector<Finding>* out) {
     std::unordered_map<std::string, const Entity*> port_by_code;
     for (const Entity& p : w.ports) port_by_code[p.id()] = &p;
+    std::unordered_map<std::string, std::vector<const AisEvent*>> calls_by_mmsi;
+    for (const AisEvent& ev : w.events)
+      if (ev.type == "port_call") calls_by_mmsi[ev.mmsi].push_back(&ev);
     const int64_t slack_ms = cfg.GetInt("maritime.port_call_window_days", 3) * 86400000LL;
     const double def_radius = cfg.GetDouble("maritime.port_radius_km", 10);
     for (const Entity& d : w.declarations) {
       const std::string& imo = d.First("vessel_imo");
-      const std::string& pol = d.First("port_of_loading");
-      auto dep = ParseDateDays(d.First("departure_date"));
-      if (imo.empty() || pol.empty() || !dep) continue;
-      auto pit = port_by_code.find(pol);
+      if (imo.empty()) continue;
       const Entity* vessel = w.FindVessel(imo);
-      if (pit == port_by_code.end() || !vessel) continue;
-      char* end = nullptr;
-      const std::string& la = pit->second->First("lat");
-      const std::string& lo = pit->second->First("lon");
-      if (la.empty() || lo.empty()) continue;
-      double plat = std::strtod(la.c_str(), &end), plon = std::strtod(lo.c_str(), &end);
-      double radius = std::strtod(pit->second->First("radius_km").c_str(), &end);
-      if (!(radius > 0)) radius = def_radius;
-      int64_t t0 = *dep * 86400000LL - slack_ms, t1 = (*dep + 1) * 86400000LL + slack_ms;
-      bool covered = false, called = false;
-      double closest = -1;
-      std::string mmsi_used;
-      for (const auto& m : vessel->Values("mmsi")) {
-        char* e2 = nullptr;
-        unsigned long mm = std::strtoul(m.c_str(), &e2, 10);
-        const ais::Track* t = w.tracks->Find(static_cast<uint32_t>(mm));
-        // The track must span the departure date and have positions in the window.
-        if (!t || t->empty() || t->time_ms(0) > (*dep + 1) * 86400000LL ||
-            t->time_ms(t->size() - 1) < *dep * 86400000LL)
-          continue;
-        auto [b, en] = t->Range(t0, t1);
-        if (b >= en) continue;
-        covered = true;
-        mmsi_used = m;
-        for (size_t i = b; i < en && !called; ++i) {
-          double km = HaversineKm(t->lat(i), t->lon(i), plat, plon);
-          if (closest < 0 || km < closest) closest = km;
-          if (km <= radius) called = true;
+      if (!vessel) continue;
+      for (int role = 0; role < 2; ++role) {
+        const std::string& port = d.First(role == 0 ? "port_of_loading" : "port_of_discharge");
+        auto day = ParseDateDays(d.First(role == 0 ? "departure_date" : "arrival_date"));
+        if (port.empty() || !day) continue;
+        auto pit = port_by_code.find(port);
+        if (pit == port_by_code.end()) continue;
+        auto plat = ParseNumber(pit->second->First("lat"));
+        auto plon = ParseNumber(pit->second->First("lon"));
+        if (!plat || !plon) continue;
+        auto r = ParseNumber(pit->second->First("radius_km"));
+        double radius = r && *r > 0 ? *r : def_radius;
+        int64_t t0 = *day * 86400000LL - slack_ms, t1 = (*day + 1) * 86400000LL + slack_ms;
+        bool covered = false, called = false;
+        double closest = -1;
+        std::string mmsi_used;
+        for (const auto& m : vessel->Values("mmsi")) {
+          char* e2 = nullptr;
+          unsigned long mm = std::strtoul(m.c_str(), &e2, 10);
+          const ais::Track* t = w.tracks->Find(static_cast<uint32_t>(mm));
+          // The track must span the date and have positions in the window.
+          if (!t || t->empty() || t->time_ms(0) > (*day + 1) * 86400000LL ||
+              t->time_ms(t->size() - 1) < *day * 86400000LL)
+            continue;
+          auto [b, en] = t->Range(t0, t1);
+          if (b >= en) continue;
+          covered = true;
+          mmsi_used = m;
+          auto cit = calls_by_mmsi.find(m);
+          if (cit != calls_by_mmsi.end())
+            for (const AisEvent* c : cit->second)
+              if (c->start * 1000 <= t1 && c->end * 1000 >= t0 &&
+                  (DetailStr(*c, "locode") == port ||
+                   HaversineKm(c->lat, c->lon, *plat, *plon) <= radius))
+                called = true;
+          for (size_t i = b; i < en && !called; ++i) {
+            double km = HaversineKm(t->lat(i), t->lon(i), *plat, *plon);
+            if (closest < 0 || km < closest) closest = km;
+            if (km <= radius) called = true;
+          }
+          if (called) break;
         }
+        if (!covered || called) continue;
+        Finding f;
+        f.code = "MAR-PORT-NOT-CALLED";
+        f.subject_id = d.id();
+        f.score = FlagWeight(cfg, f.code);
+        f.explanation = std::string("declared port of ") + (role == 0 ? "loading " : "discharge ") +
+                        port + " never called by vessel " + imo + " (MMSI " + mmsi_used +
+                        ") within " + std::to_string(slack_ms / 86400000) + " days of " +
+                        (role == 0 ? "departure " : "arrival ") +
+                        d.First(role == 0 ? "departure_date" : "arrival_date") + "; closest " +
+                        Num(closest, 0) + " km";
+        f.evidence = {EvidenceOf(d), EvidenceRef{"derived", "track:" + mmsi_used}};
+        f.related_declarations = {d.id()};
+        f.related_vessels = {vessel->First("imoNumber").empty() ? vessel->id()
+                                                                : vessel->First("imoNumber")};
+        out->push_back(std::move(f));
       }
-      if (!covered || called) continue;
-      Finding f;
-      f.code = "MAR-PORT-NOT-CALLED";
-      f.subject_id = d.id();
-      f.score = FlagWeight(cfg, f.code);
-      f.explanation = "declared port of loading " + pol + " never called by vessel " + imo +
-                      " (MMSI " + mmsi_used + ") within " + std::to_string(slack_ms / 86400000) +
-                      " days of departure " + d.First("departure_date") + "; closest " +
-                      Num(closest, 0) + " km";
-      f.evidence = {EvidenceOf(d), EvidenceRef{"derived", "track:" + mmsi_used}};
-      f.related_declarations = {d.id()};
-      f.related_vessels = {vessel->First("imoNumber").empty() ? vessel->id()
-                                                              : vessel->First("imoNumber")};
-      out->push_back(std::move(f));
     }
   }
 
+  const World* w_ = nullptr;
   ImoMap imo_of_;
   std::unordered_map<std::string, std::vector<const Entity*>> decls_by_imo_;
 };
@@ -583,7 +661,9 @@ std::vector<AisEvent> DetectAisEvents(const World& w, const Config& cfg) {
   std::vector<AisEvent> out;
   if (!w.tracks) return out;
   const ais::TrackStore& store = *w.tracks;
-  auto ports = PortPoints(w);
+  std::string warning;
+  PlaceIndex places = mar::BuildPlaces(w, cfg, &warning);
+  if (!warning.empty()) LOG_WARN << warning;
   auto imo_of = ImosByMmsi(w);
   const int64_t gap_ms = static_cast<int64_t>(cfg.GetDouble("maritime.gap_hours", 12) * 3.6e6);
   const int64_t min_overlap_ms =
@@ -591,12 +671,21 @@ std::vector<AisEvent> DetectAisEvents(const World& w, const Config& cfg) {
   for (const auto& t : store.tracks()) {
     const std::string imo = FirstImo(imo_of, Mmsi(t.mmsi()));
     SharedMmsiEvents(t, imo, min_overlap_ms, &out);
-    GapEvents(store, t, imo, ports, gap_ms, &out);
+    GapEvents(store, t, imo, places, gap_ms, &out);
+    mar::PortCallEvents(t, imo, places, cfg, &out);
+    mar::LoiteringEvents(t, imo, places, cfg, &out);
+    mar::SpoofingEvents(t, imo, cfg, &out);
   }
+  // Going silent on one MMSI and back on another is deliberate, so the reception-loss
+  // threshold (gap_hours) gives way to GFW pipe-gaps' min_gap_length (6 h).
+  const int64_t switch_ms =
+      static_cast<int64_t>(cfg.GetDouble("maritime.gap_switch_min_hours", 6) * 3.6e6);
   IdentitySwitchGaps(
-      w, store, ports, gap_ms,
+      w, store, places, switch_ms,
       static_cast<int64_t>(cfg.GetDouble("maritime.gap_max_switch_days", 10) * 86400000.0), &out);
-  EncounterEvents(store, ports, imo_of, cfg, &out);
+  EncounterEvents(store, places, imo_of, cfg, &out);
+  mar::IdentityEvents(w, store, cfg, &out);
+  mar::DarkEncounterEvents(store, cfg, &out);
   std::stable_sort(out.begin(), out.end(), [](const AisEvent& a, const AisEvent& b) {
     return a.start != b.start ? a.start < b.start : a.mmsi < b.mmsi;
   });

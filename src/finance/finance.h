@@ -24,6 +24,7 @@
 #include "interdict/detect.h"
 #include "interdict/ingest.h"
 #include "interdict/world.h"
+#include "trade/gbdt.h"
 
 namespace interdict {
 
@@ -102,6 +103,55 @@ struct Structure {
 // Structure detection over a graph, without a World (the AMLSim evaluation and the
 // `money typologies` CLI use it directly). Thresholds come from the finance.* keys.
 std::vector<Structure> FindStructures(const TxGraph& g, const Config& cfg);
+// The node of an account key, or -1.
+int64_t FindNode(const TxGraph& g, std::string_view key);
+
+// ---- Learned account scoring -------------------------------------------------------------
+
+// Amount-free topology features per node (degrees counted as distinct counterparties and
+// distinct counterparty-days, reciprocity, windowed fan degrees, burstiness, clustering,
+// two-hop counts, time-respecting cycle counts, and the mean/max of these over payers and
+// payees). Row n = node n; names in NodeFeatureNames() order. See node_features.cc for why
+// amounts and raw transaction counts are left out.
+std::vector<std::string> NodeFeatureNames();
+trade::Matrix NodeFeatures(const TxGraph& g, const Config& cfg);
+
+// ---- Follow the money ---------------------------------------------------------------------
+
+// How traced funds are attributed to an intermediary's onward payments.
+//  kFifo: all the account's receipts (traced or not) form a first-in first-out queue that
+//    its payments consume in time order; a payment carries the traced part of the lots
+//    it consumes (the "lowest intermediate balance" family used in asset tracing).
+//  kProportional: each onward payment carries the traced share of what the account
+//    received in the window before it (pro rata / "mixing" attribution).
+enum class TraceMethod { kFifo, kProportional };
+
+struct TraceOptions {
+  bool forward = true;       // false: where the money came from
+  int hops = 4;
+  int64_t window = 30 * 86400;  // seconds after (before, backward) the start
+  TraceMethod method = TraceMethod::kFifo;
+  double min_amount = 0.01;  // traced amounts below this are dropped
+};
+
+struct TraceFlow {  // one payment carrying traced funds
+  uint32_t txn = 0;
+  int hop = 1;
+  double traced = 0;  // amount attributed to the start
+};
+
+struct TraceResult {
+  std::vector<TraceFlow> flows;
+  // Accounts where traced funds stop (no onward payment in the window, or the hop limit),
+  // with the amount that ends there, largest first.
+  std::vector<std::pair<uint32_t, double>> endpoints;
+  double start_amount = 0;
+};
+
+// Traces from `start` (an account node), beginning with its payments at or after
+// `t0` (forward) or at or before it (backward). Amounts are in the graph's base currency;
+// NaN amounts are taken as fully traced.
+TraceResult TraceMoney(const TxGraph& g, uint32_t start, int64_t t0, const TraceOptions& opt);
 
 // ---- Detectors -------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "finance/finance.h"
@@ -322,6 +323,46 @@ TEST(Readers, AmlSimSampleAndFullLayouts) {
   EXPECT_EQ(SniffFinanceFormat("tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp"),
             "amlsim-csv");
   EXPECT_EQ(SniffFinanceFormat("payment_id,value_date"), "");
+}
+
+// ---- Follow the money -------------------------------------------------------------------
+
+// Hand-worked: B already holds 50 from X when A's 100 arrives; B then pays C 60 and D 90.
+// FIFO: C's 60 takes X's 50 first, then 10 of A's; D's 90 is all A's -> C 10, D 90.
+// Proportional: at C, B's pool is 100 traced + 50 other -> 2/3 traced = 40; then 60 traced
+// + 30 other, D's 90 -> 60. Either way the 100 is fully attributed.
+TEST(Trace, FifoAndProportionalAttribution) {
+  TxGraph g;
+  uint32_t x = g.Node("X"), a = g.Node("A"), b = g.Node("B"), c = g.Node("C"), d = g.Node("D");
+  const int64_t day = 86400;
+  g.AddTxn({x, b, 0 * day, 50, 0});
+  g.AddTxn({a, b, 1 * day, 100, 1});
+  g.AddTxn({b, c, 2 * day, 60, 2});
+  g.AddTxn({b, d, 3 * day, 90, 3});
+  g.Finalize();
+  auto ends = [&](TraceMethod m) {
+    TraceOptions o;
+    o.method = m;
+    o.hops = 2;
+    std::map<std::string, double> r;
+    for (auto [n, v] : TraceMoney(g, a, 0, o).endpoints) r[g.key(n)] = v;
+    return r;
+  };
+  auto fifo = ends(TraceMethod::kFifo);
+  EXPECT_NEAR(fifo["C"], 10, 1e-6);
+  EXPECT_NEAR(fifo["D"], 90, 1e-6);
+  auto prop = ends(TraceMethod::kProportional);
+  EXPECT_NEAR(prop["C"], 40, 1e-6);
+  EXPECT_NEAR(prop["D"], 60, 1e-6);
+  // Backward from D: its 90 came from B, which got 100 from A and 50 from X (FIFO from the
+  // latest receipt backwards: A's 100 covers D's 90).
+  TraceOptions back;
+  back.forward = false;
+  back.hops = 2;
+  std::map<std::string, double> src;
+  for (auto [n, v] : TraceMoney(g, d, 10 * day, back).endpoints) src[g.key(n)] = v;
+  EXPECT_NEAR(src["A"], 90, 1e-6);
+  EXPECT_EQ(src.count("X"), 0u);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <span>
 
 #include "finance/finance.h"
 
@@ -30,6 +31,11 @@ struct Params {
   double pass_tol;
   size_t gs_min_in, gs_min_out, gs_max_degree;
   size_t max_evidence;
+  // Layering: long chains, stacks (layers of relays) and bipartite layers.
+  size_t chain_min_hops, chain_max_hops;
+  int64_t chain_hold, layer_local, layer_gap;
+  double chain_tol;
+  size_t layer_max_local, stack_min_relays, bip_min_edges;
 
   explicit Params(const Config& c)
       : fan_window(static_cast<int64_t>(c.GetDouble("finance.fan_window_days", 10) * kDay)),
@@ -49,7 +55,16 @@ struct Params {
         gs_min_in(static_cast<size_t>(c.GetInt("finance.gs_min_in", 2))),
         gs_min_out(static_cast<size_t>(c.GetInt("finance.gs_min_out", 5))),
         gs_max_degree(static_cast<size_t>(c.GetInt("finance.gs_max_degree", 100))),
-        max_evidence(static_cast<size_t>(c.GetInt("finance.max_evidence", 50))) {}
+        max_evidence(static_cast<size_t>(c.GetInt("finance.max_evidence", 50))),
+        chain_min_hops(static_cast<size_t>(c.GetInt("finance.chain_min_hops", 4))),
+        chain_max_hops(static_cast<size_t>(c.GetInt("finance.chain_max_hops", 12))),
+        chain_hold(static_cast<int64_t>(c.GetDouble("finance.chain_hold_days", 3) * kDay)),
+        layer_local(static_cast<int64_t>(c.GetDouble("finance.layer_local_days", 3) * kDay)),
+        layer_gap(static_cast<int64_t>(c.GetDouble("finance.layer_gap_hours", 12) * 3600)),
+        chain_tol(c.GetDouble("finance.chain_amount_tolerance", 0.5)),
+        layer_max_local(static_cast<size_t>(c.GetInt("finance.layer_max_local_payments", 1))),
+        stack_min_relays(static_cast<size_t>(c.GetInt("finance.stack_min_relays", 3))),
+        bip_min_edges(static_cast<size_t>(c.GetInt("finance.bipartite_min_edges", 4))) {}
 };
 
 std::string Money(double v) {
@@ -266,6 +281,149 @@ class Finder {
     }
   }
 
+  // Long chains (AMLworld "random"): time-respecting paths of chain_min_hops or more
+  // through distinct accounts, each intermediary forwarding within chain_hold an amount
+  // within a factor (1 + chain_amount_tolerance) of what it received, and each an
+  // account with at most mule_max_degree payments. Searched only from payments that
+  // extend no earlier consistent hop (chain starts); the longest path from each start is
+  // reported. Chain payments are remembered so the stack search does not re-report them.
+  void Chains(std::vector<Structure>* out) {
+    in_chain_.assign(g_.txns().size(), 0);
+    on_path_.assign(g_.node_count(), 0);
+    for (uint32_t e = 0; e < g_.txns().size(); ++e) {
+      const Txn& t = g_.txns()[e];
+      if (t.src == t.dst || !Mule(t.dst)) continue;
+      if (HasConsistentPredecessor(e)) continue;
+      best_path_.clear();
+      path_ = {e};
+      on_path_[t.src] = on_path_[t.dst] = 1;
+      chain_budget_ = 0;
+      ChainDfs(e);
+      on_path_[t.src] = on_path_[t.dst] = 0;
+      if (best_path_.size() < p_.chain_min_hops) continue;
+      Structure st;
+      st.code = "FIN-CHAIN";
+      st.hubs = {g_.txns()[best_path_.front()].src, g_.txns()[best_path_.back()].dst};
+      std::string route = g_.key(g_.txns()[best_path_.front()].src);
+      for (uint32_t x : best_path_) {
+        in_chain_[x] = 1;
+        uint32_t d = g_.txns()[x].dst;
+        if (x != best_path_.back()) st.members.push_back(d);
+        route += " -> " + g_.key(d);
+      }
+      st.txns = best_path_;
+      if (st.txns.size() > p_.max_evidence) st.txns.resize(p_.max_evidence);
+      double days = static_cast<double>(g_.txns()[best_path_.back()].time - t.time) / kDay;
+      st.strength = std::min(1.0, 0.6 + 0.05 * static_cast<double>(best_path_.size() - p_.chain_min_hops + 1));
+      char buf[96];
+      std::snprintf(buf, sizeof buf, " (%zu hops in %.1f days, first %s, last %s)", best_path_.size(),
+                    days, Money(t.amount).c_str(), Money(g_.txns()[best_path_.back()].amount).c_str());
+      st.explanation = "layering chain " + route + buf;
+      out->push_back(std::move(st));
+    }
+  }
+
+  // Relays A -> B -> C: B a layer account (few payments around the relay), forwarding
+  // within chain_hold an amount consistent with what it received. A stack (AMLworld
+  // "stack": bipartite layers stacked) is a group of >= stack_min_relays relays with >= 2
+  // distinct sources and >= 2 distinct targets, grouped when they share an account or
+  // start within layer_gap of each other. Relays sharing one source and one target are
+  // scatter-gather, and relays inside a chain are the chain's.
+  void Stacks(std::vector<Structure>* out) {
+    if (in_chain_.size() != g_.txns().size()) in_chain_.assign(g_.txns().size(), 0);
+    std::vector<std::pair<uint32_t, uint32_t>> relays;
+    for (uint32_t b = 0; b < g_.node_count(); ++b) {
+      auto ins = g_.in(b);
+      if (ins.empty() || g_.out(b).empty() || ins.size() + g_.out(b).size() > p_.mule_max_degree)
+        continue;
+      for (uint32_t e1 : ins) {
+        const Txn& a = g_.txns()[e1];
+        if (in_chain_[e1] || a.src == b || LocalCount(b, a.time) > 2 * p_.layer_max_local ||
+            LocalCount(a.src, a.time) > p_.layer_max_local)
+          continue;
+        for (uint32_t e2 : g_.out(b)) {
+          const Txn& c = g_.txns()[e2];
+          if (in_chain_[e2] || c.time < a.time || c.time - a.time > p_.chain_hold) continue;
+          if (c.dst == a.src || c.dst == b || !Consistent(a.amount, c.amount)) continue;
+          if (LocalCount(c.dst, c.time) > p_.layer_max_local) continue;
+          relays.push_back({e1, e2});
+          break;
+        }
+      }
+    }
+    std::sort(relays.begin(), relays.end(), [&](auto x, auto y) {
+      return g_.txns()[x.first].time < g_.txns()[y.first].time;
+    });
+    Group(relays, [&](const std::vector<std::pair<uint32_t, uint32_t>>& grp) {
+      std::vector<uint32_t> srcs, dsts, mids, ev;
+      for (auto [e1, e2] : grp) {
+        AddUnique(&srcs, g_.txns()[e1].src);
+        AddUnique(&mids, g_.txns()[e1].dst);
+        AddUnique(&dsts, g_.txns()[e2].dst);
+        ev.push_back(e1);
+        ev.push_back(e2);
+      }
+      if (grp.size() < p_.stack_min_relays || srcs.size() < 2 || dsts.size() < 2) return;
+      Structure st;
+      st.code = "FIN-STACK";
+      st.hubs = mids;
+      st.members = srcs;
+      for (uint32_t d : dsts) AddUnique(&st.members, d);
+      st.txns = ev;
+      if (st.txns.size() > p_.max_evidence) st.txns.resize(p_.max_evidence);
+      st.strength = std::min(1.0, 0.5 + 0.05 * static_cast<double>(grp.size()));
+      st.explanation = "stacked layers: " + std::to_string(srcs.size()) + " sources -> " +
+                       std::to_string(mids.size()) + " relay accounts -> " +
+                       std::to_string(dsts.size()) +
+                       " targets, each relay forwarding a consistent amount within " +
+                       Money(static_cast<double>(p_.chain_hold) / kDay) + " days";
+      out->push_back(std::move(st));
+    });
+  }
+
+  // Bipartite layer: payments from a set of sources to a disjoint set of destinations,
+  // where every source only pays out around the payment (no receipt within
+  // layer_local_days) and every destination only receives (no onward payment: that
+  // would be a relay), both sides with few payments around it. Grouped like stacks;
+  // >= bipartite_min_edges payments, >= 2 sources and >= 2 destinations. Strength is
+  // higher when the layer shares accounts (a many-to-many block) than when it is a
+  // matching grouped by time only.
+  void Bipartite(std::vector<Structure>* out) {
+    std::vector<std::pair<uint32_t, uint32_t>> edges;
+    for (uint32_t e = 0; e < g_.txns().size(); ++e) {
+      const Txn& t = g_.txns()[e];
+      if (t.src == t.dst) continue;
+      if (CountIn(g_.in(t.src), t.time) || CountIn(g_.out(t.dst), t.time)) continue;
+      if (LocalCount(t.src, t.time) > p_.layer_max_local ||
+          LocalCount(t.dst, t.time) > p_.layer_max_local)
+        continue;
+      edges.push_back({e, e});
+    }
+    Group(edges, [&](const std::vector<std::pair<uint32_t, uint32_t>>& grp) {
+      std::vector<uint32_t> srcs, dsts, ev;
+      for (auto [e, unused] : grp) {
+        AddUnique(&srcs, g_.txns()[e].src);
+        AddUnique(&dsts, g_.txns()[e].dst);
+        ev.push_back(e);
+      }
+      if (grp.size() < p_.bip_min_edges || srcs.size() < 2 || dsts.size() < 2) return;
+      bool shared = srcs.size() < grp.size() || dsts.size() < grp.size();
+      Structure st;
+      st.code = "FIN-BIPARTITE";
+      st.hubs = srcs;
+      st.members = dsts;
+      st.txns = ev;
+      if (st.txns.size() > p_.max_evidence) st.txns.resize(p_.max_evidence);
+      st.strength = shared ? 0.8 : 0.5;
+      st.explanation = "bipartite layer: " + std::to_string(srcs.size()) + " paying accounts -> " +
+                       std::to_string(dsts.size()) + " receiving accounts, " +
+                       std::to_string(grp.size()) + " payments" +
+                       (shared ? " (many-to-many)" : " (one-to-one, grouped by time)") +
+                       "; none of them receives (sources) or pays on (destinations) nearby";
+      out->push_back(std::move(st));
+    });
+  }
+
   bool truncated() const { return truncated_; }
 
  private:
@@ -357,8 +515,90 @@ class Finder {
     out->push_back(std::move(s));
   }
 
+  static void AddUnique(std::vector<uint32_t>* v, uint32_t x) {
+    if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
+  }
+
+  bool Mule(uint32_t v) const { return g_.in(v).size() + g_.out(v).size() <= p_.mule_max_degree; }
+
+  // Amounts within a factor (1 + chain_tol) of each other (unknown amounts pass).
+  bool Consistent(double a, double b) const {
+    if (std::isnan(a) || std::isnan(b) || a <= 0 || b <= 0) return true;
+    return std::max(a / b, b / a) <= 1 + p_.chain_tol;
+  }
+
+  // Payments of a time-sorted list within layer_local of t.
+  size_t CountIn(std::span<const uint32_t> edges, int64_t t) const {
+    auto time = [&](uint32_t e) { return g_.txns()[e].time; };
+    auto lo = std::lower_bound(edges.begin(), edges.end(), t - p_.layer_local,
+                               [&](uint32_t e, int64_t x) { return time(e) < x; });
+    auto hi = std::upper_bound(edges.begin(), edges.end(), t + p_.layer_local,
+                               [&](int64_t x, uint32_t e) { return x < time(e); });
+    return static_cast<size_t>(hi - lo);
+  }
+  size_t LocalCount(uint32_t v, int64_t t) const { return CountIn(g_.in(v), t) + CountIn(g_.out(v), t); }
+
+  bool HasConsistentPredecessor(uint32_t e) const {
+    const Txn& t = g_.txns()[e];
+    if (!Mule(t.src)) return false;
+    for (uint32_t p : g_.in(t.src)) {
+      const Txn& x = g_.txns()[p];
+      if (x.time > t.time) break;
+      if (t.time - x.time <= p_.chain_hold && x.src != t.dst && x.src != t.src &&
+          Consistent(x.amount, t.amount))
+        return true;
+    }
+    return false;
+  }
+
+  void ChainDfs(uint32_t e) {
+    if (path_.size() > best_path_.size()) best_path_ = path_;
+    if (path_.size() >= p_.chain_max_hops || ++chain_budget_ > 10000) return;
+    const Txn& t = g_.txns()[e];
+    if (!Mule(t.dst)) return;
+    for (uint32_t n : g_.out(t.dst)) {
+      const Txn& x = g_.txns()[n];
+      if (x.time < t.time) continue;
+      if (x.time - t.time > p_.chain_hold) break;
+      if (on_path_[x.dst] || !Consistent(t.amount, x.amount)) continue;
+      path_.push_back(n);
+      on_path_[x.dst] = 1;
+      ChainDfs(n);
+      on_path_[x.dst] = 0;
+      path_.pop_back();
+    }
+  }
+
+  // Groups time-sorted items (pairs of payment indexes; .first's time orders them):
+  // union of items sharing an account, then of items starting within layer_gap of the
+  // previous one; calls `emit` per group.
+  template <typename F>
+  void Group(const std::vector<std::pair<uint32_t, uint32_t>>& items, F emit) {
+    std::vector<std::pair<uint32_t, uint32_t>> grp;
+    std::unordered_set<uint32_t> accounts;
+    int64_t last = INT64_MIN;
+    for (auto it : items) {
+      const Txn& a = g_.txns()[it.first];
+      const Txn& b = g_.txns()[it.second];
+      bool joins = !grp.empty() && (a.time - last <= p_.layer_gap || accounts.count(a.src) ||
+                                    accounts.count(b.dst));
+      if (!joins && !grp.empty()) {
+        emit(grp);
+        grp.clear();
+        accounts.clear();
+      }
+      grp.push_back(it);
+      accounts.insert({a.src, a.dst, b.dst});
+      last = a.time;
+    }
+    if (!grp.empty()) emit(grp);
+  }
+
   const TxGraph& g_;
   const Params& p_;
+  std::vector<uint8_t> in_chain_;
+  std::vector<uint32_t> best_path_;
+  size_t chain_budget_ = 0;
   std::vector<uint32_t> count_;
   std::vector<uint32_t> mark1_, mark2_;
   std::vector<uint8_t> on_path_;
@@ -380,6 +620,9 @@ std::vector<Structure> FindStructures(const TxGraph& g, const Config& cfg) {
   if (cfg.GetBool("finance.cycles", true)) f.Cycles(&out);
   if (cfg.GetBool("finance.scatter_gather", true)) f.ScatterGather(&out);
   if (cfg.GetBool("finance.gather_scatter", true)) f.GatherScatter(&out);
+  if (cfg.GetBool("finance.chains", true)) f.Chains(&out);
+  if (cfg.GetBool("finance.stack", true)) f.Stacks(&out);
+  if (cfg.GetBool("finance.bipartite", true)) f.Bipartite(&out);
   return out;
 }
 

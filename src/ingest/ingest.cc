@@ -21,6 +21,8 @@ namespace fs = std::filesystem;
 
 std::unique_ptr<Reader> MakeReader(const std::string& format) {
   if (format == "ofac-csv") return NewOfacCsvReader();
+  if (format == "ofac-xml") return NewSdnXmlReader();
+  if (format == "eu-xml") return NewEuXmlReader();
   if (format == "watchlist-csv") return NewWatchlistReader();
   if (format == "declarations-csv") return NewDeclarationsReader();
   if (format == "payments-csv") return NewPaymentsReader();
@@ -33,8 +35,9 @@ std::unique_ptr<Reader> MakeReader(const std::string& format) {
 }
 
 std::vector<std::string> ReaderNames() {
-  return {"ofac-csv",     "watchlist-csv",    "ftm-jsonl",    "ports-csv",  "licenses-csv",
-          "declarations-csv", "payments-csv", "ibm-aml-csv", "amlsim-csv"};
+  return {"ofac-csv",     "ofac-xml",         "eu-xml",       "watchlist-csv", "ftm-jsonl",
+          "ports-csv",    "licenses-csv",     "declarations-csv", "payments-csv", "ibm-aml-csv",
+          "amlsim-csv"};
 }
 
 namespace {
@@ -55,6 +58,21 @@ std::string FirstLine(const std::string& path) {
   return line;
 }
 
+// The name of the first element of an XML file (after the declaration, comments and
+// doctype), read from its first 4 KiB; "" if none. Namespace prefixes are kept.
+std::string XmlRootElement(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string buf(4096, '\0');
+  in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+  buf.resize(static_cast<size_t>(in.gcount()));
+  for (size_t i = buf.find('<'); i != std::string::npos; i = buf.find('<', i + 1)) {
+    if (i + 1 < buf.size() && (buf[i + 1] == '?' || buf[i + 1] == '!')) continue;
+    size_t e = buf.find_first_of(" >\r\n\t/", i + 1);
+    return buf.substr(i + 1, e == std::string::npos ? std::string::npos : e - i - 1);
+  }
+  return "";
+}
+
 // Which reader takes `path`, judged by name, extension and header; "" if none.
 // `companion` is set for files read as part of another unit (OFAC add/alt/comments).
 std::string Sniff(const fs::path& path, bool* companion) {
@@ -71,6 +89,13 @@ std::string Sniff(const fs::path& path, bool* companion) {
   if (EndsWith(name, ".jsonl") || EndsWith(name, ".json")) {
     if (StartsWith(Trim(head), "{") && head.find("\"schema\"") != std::string::npos)
       return "ftm-jsonl";
+    return "";
+  }
+  if (EndsWith(name, ".xml")) {
+    // Sanctions lists in XML, told apart by their root element.
+    std::string root = XmlRootElement(path.string());
+    if (root == "sdnList") return "ofac-xml";
+    if (root == "export") return "eu-xml";
     return "";
   }
   if (EndsWith(name, ".csv") || EndsWith(name, ".txt")) {

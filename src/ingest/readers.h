@@ -23,6 +23,8 @@ namespace interdict {
 // Sanctions lists (DESIGN.md §3).
 std::unique_ptr<Reader> NewOfacCsvReader();    // "ofac-csv": sdn.csv (+add/alt/sdn_comments)
 std::unique_ptr<Reader> NewWatchlistReader();  // "watchlist-csv"
+std::unique_ptr<Reader> NewSdnXmlReader();     // "ofac-xml": sdn.xml / consolidated.xml
+std::unique_ptr<Reader> NewEuXmlReader();      // "eu-xml": EU FSF XML export
 // Canonical trade/finance files and registries.
 std::unique_ptr<Reader> NewDeclarationsReader();  // "declarations-csv"
 std::unique_ptr<Reader> NewPaymentsReader();      // "payments-csv"

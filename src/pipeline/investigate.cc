@@ -174,7 +174,19 @@ Result<InvestigateResult> Investigate(const InvestigateOptions& opts) {
   Annotate(&world, findings);
   res.scores = ScoreFindings(world, findings, opts.config);
   phase_done("score");
-  ASSIGN_OR_RETURN(OutputSummary outs, WriteOutputs(world, findings, res.scores, opts.out_dir));
+  // report.html shows the ingest statistics and every quarantined record (from the store,
+  // so files skipped as unchanged still show theirs; the per-unit samples if it fails).
+  IngestOverview overview{res.ingest, {}, true, res.skipped_files, res.failed_units};
+  if (auto q = store->Quarantine(); q.ok()) {
+    overview.quarantine = std::move(q).value();
+  } else {
+    overview.quarantine_complete = false;
+    for (const auto& r : res.ingest)
+      overview.quarantine.insert(overview.quarantine.end(), r.quarantine_sample.begin(),
+                                 r.quarantine_sample.end());
+  }
+  ASSIGN_OR_RETURN(OutputSummary outs,
+                   WriteOutputs(world, findings, res.scores, opts.out_dir, &overview));
   phase_done("write outputs");
   res.outputs = outs.files;
   res.declarations = world.declarations.size();

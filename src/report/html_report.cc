@@ -1,6 +1,7 @@
 // report.html: one self-contained page (inline CSS and SVG, no scripts, no external
-// resources) with summary counts, the top leads and their evidence, a map and a network
-// picture (docs/formats/outputs.md). Every string taken from the data is escaped.
+// resources) with summary counts, the top leads with their evidence and network, a map of
+// routes, AIS tracks and events over Natural Earth land, and the ingest statistics with the
+// quarantined records (docs/formats/outputs.md). Every string taken from the data is escaped.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -12,17 +13,20 @@
 #include "core/strings.h"
 #include "core/validate.h"
 #include "interdict/env.h"
+#include "interdict/tracks.h"
 #include "report/report_internal.h"
 
 namespace interdict::report {
 namespace {
 
-constexpr size_t kMaxRoutes = 300;       // declarations drawn on the map
-constexpr size_t kMaxEvents = 2000;      // AIS events drawn on the map
-constexpr size_t kMaxNetworkNodes = 60;  // nodes in the network picture
-constexpr size_t kMaxRelatedShown = 20;  // related ids listed per lead
-
-constexpr double kMapW = 1000, kMapH = 500;
+constexpr size_t kMaxRoutes = 300;               // declarations drawn on the map
+constexpr size_t kMaxEvents = 2000;              // AIS events drawn on the map
+constexpr size_t kMaxTracks = 40;                // AIS tracks drawn on the map
+constexpr size_t kMaxTrackPoints = 600;          // positions per track (downsampled beyond)
+constexpr double kTrackGapHours = 6;             // longer silences are drawn dashed
+constexpr size_t kMaxRelatedShown = 20;          // related ids listed per lead
+constexpr size_t kMaxQuarantineRows = 500;       // quarantined records listed
+constexpr size_t kNetworkLeads = kHtmlTopLeads;  // leads that get a network picture
 
 const char kStyle[] = R"css(
 body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:0;color:#1d2330;background:#f4f5f7}
@@ -53,15 +57,52 @@ svg{background:#fff;max-width:100%;height:auto}
 .legend{font-size:12px;color:#3b4654}
 .legend span{display:inline-block;width:10px;height:10px;border-radius:5px;margin:0 4px 0 12px;vertical-align:middle}
 .note{font-size:12px;color:#5b6573}
+details.net{margin-top:8px}details.net summary{cursor:pointer;font-size:13px;color:#3b4654}
+table.quarantine td,table.ingest td{font-size:12px}
 )css";
 
 std::string Num(double x, int dp = 1) { return Fixed(x, dp); }
 
-double MapX(double lon) { return (lon + 180.0) / 360.0 * kMapW; }
-double MapY(double lat) { return (90.0 - lat) / 180.0 * kMapH; }
-
 struct LatLon {
   double lat = 0, lon = 0;
+};
+
+// Equirectangular projection with the standard parallel at the view's middle latitude,
+// fitted to the points of interest (with a margin) or the whole world when there are none;
+// 1000 px wide, height from the view's aspect (kept between 0.45 and 0.8 of the width).
+struct MapView {
+  double lon0 = -180, lon1 = 180, lat0 = -60, lat1 = 85;
+  double w = 1000, h = 500, k = 1;  // k: cos(standard parallel)
+
+  explicit MapView(const std::vector<LatLon>& pts) {
+    if (!pts.empty()) {
+      double a0 = 1e9, a1 = -1e9, b0 = 1e9, b1 = -1e9;
+      for (const LatLon& p : pts) {
+        a0 = std::min(a0, p.lon), a1 = std::max(a1, p.lon);
+        b0 = std::min(b0, p.lat), b1 = std::max(b1, p.lat);
+      }
+      double dlon = std::max(10.0, (a1 - a0) * 1.3), dlat = std::max(6.0, (b1 - b0) * 1.3);
+      double clat = (b0 + b1) / 2, clon = (a0 + a1) / 2;
+      k = std::cos(std::clamp(clat, -70.0, 70.0) * std::numbers::pi / 180);
+      double aspect = dlat / (dlon * k);
+      if (aspect > 0.8) dlon = dlat / (0.8 * k);
+      if (aspect < 0.45) dlat = 0.45 * dlon * k;
+      if (dlon >= 300 || dlat >= 150) {
+        k = 1;  // as good as the world
+      } else {
+        lon0 = clon - dlon / 2, lon1 = clon + dlon / 2;
+        lat0 = clat - dlat / 2, lat1 = clat + dlat / 2;
+        // Shift (not shrink) a view that runs over the poles' cut-off or the antimeridian.
+        if (lat1 > 85) lat0 -= lat1 - 85, lat1 = 85;
+        if (lat0 < -85) lat1 += -85 - lat0, lat0 = -85;
+        if (lon1 > 180) lon0 -= lon1 - 180, lon1 = 180;
+        if (lon0 < -180) lon1 += -180 - lon0, lon0 = -180;
+      }
+    }
+    h = std::round(w * (lat1 - lat0) / ((lon1 - lon0) * k));
+  }
+  double X(double lon) const { return (lon - lon0) / (lon1 - lon0) * w; }
+  double Y(double lat) const { return (lat1 - lat) / (lat1 - lat0) * h; }
 };
 
 std::optional<LatLon> PortPosition(const Entity& port) {
@@ -85,8 +126,8 @@ const char* EventColor(const std::string& type) {
 
 class HtmlReport {
  public:
-  HtmlReport(const Index& idx, const std::vector<Finding>& findings)
-      : idx_(idx), w_(idx.world()), s_(idx.scores()), findings_(findings) {
+  HtmlReport(const Index& idx, const std::vector<Finding>& findings, const IngestOverview* ingest)
+      : idx_(idx), w_(idx.world()), s_(idx.scores()), findings_(findings), ingest_(ingest) {
     top_ = OrderedLeads(s_);
     if (top_.size() > kHtmlTopLeads) top_.resize(kHtmlTopLeads);
   }
@@ -105,7 +146,7 @@ class HtmlReport {
     Summary();
     Leads();
     Map();
-    Network();
+    Ingest();
     out_ += "</main>\n</body>\n</html>\n";
     return std::move(out_);
   }
@@ -213,6 +254,17 @@ class HtmlReport {
 
   void Leads() {
     out_ += "<section id=\"leads\"><h2>Top leads</h2>\n";
+    out_ +=
+        "<p class=\"legend\">Networks: <span style=\"background:#d62728\"></span>listed"
+        "<span style=\"background:#ff9f43\"></span>flagged"
+        "<span style=\"background:#2e86de\"></span>vessel"
+        "<span style=\"background:#95a5a6\"></span>other entity"
+        "<span style=\"background:#6c7a89;border-radius:0\"></span>declaration / payment "
+        "(diamond). Solid lines: registry links (ownership with its share, directorships); "
+        "dashed: parties and vessel of a record; red dotted: sanctions list match; purple: "
+        "AIS encounter. Dark outline: the lead's subject. The whole network is in "
+        "network.graphml.</p>\n";
+    LeadNetworks networks(idx_);
     if (top_.empty())
       out_ += "<p class=\"note\">No leads: no finding reached the lead threshold.</p>\n";
     if (s_.leads.size() > top_.size())
@@ -250,48 +302,62 @@ class HtmlReport {
       RelatedList("Vessels", l.related_vessels, &HtmlReport::VesselLabel);
       RelatedList("Entities", l.related_entities, &HtmlReport::EntityLabel);
       RelatedList("Payments", l.related_payments, nullptr);
-      out_ += "</div></div>\n";
+      out_ += "</div>\n";
+      if (i < kNetworkLeads) {
+        out_ += "<details class=\"net\" open><summary>Network</summary>\n" +
+                networks.Render(l, i + 1) + "</details>\n";
+      }
+      out_ += "</div>\n";
     }
     out_ += "</section>\n";
   }
 
   void Map() {
-    out_ +=
-        "<section id=\"map\"><h2>Map</h2>\n<p class=\"legend\">Routes of the top leads' "
-        "declarations (port of loading → transshipment → discharge) and AIS events."
-        "<span style=\"background:#27ae60\"></span>loading"
-        "<span style=\"background:#e67e22\"></span>transshipment"
-        "<span style=\"background:#c0392b\"></span>discharge"
-        "<span style=\"background:#8e44ad\"></span>AIS event</p>\n";
-    out_ += "<svg viewBox=\"0 0 " + Num(kMapW, 0) + " " + Num(kMapH, 0) + "\" width=\"" +
-            Num(kMapW, 0) + "\" height=\"" + Num(kMapH, 0) +
-            "\" role=\"img\" aria-label=\"map\">\n";
-    out_ += "<rect x=\"0\" y=\"0\" width=\"" + Num(kMapW, 0) + "\" height=\"" + Num(kMapH, 0) +
-            "\" fill=\"#eaf2f8\"/>\n<g stroke=\"#c5d5e4\" stroke-width=\"0.6\">\n";
-    for (int lon = -180; lon <= 180; lon += 30)
-      out_ += "<line x1=\"" + Num(MapX(lon)) + "\" y1=\"0\" x2=\"" + Num(MapX(lon)) + "\" y2=\"" +
-              Num(kMapH, 0) + "\"/>\n";
-    for (int lat = -90; lat <= 90; lat += 30)
-      out_ += "<line x1=\"0\" y1=\"" + Num(MapY(lat)) + "\" x2=\"" + Num(kMapW, 0) + "\" y2=\"" +
-              Num(MapY(lat)) + "\"" + (lat == 0 ? " stroke=\"#8fa9c2\"" : "") + "/>\n";
-    out_ += "</g>\n<g font-size=\"9\" fill=\"#7f93a8\">\n";
-    for (int lon = -150; lon <= 150; lon += 30)
-      out_ += "<text x=\"" + Num(MapX(lon) + 2) + "\" y=\"" + Num(kMapH - 3, 0) + "\">" +
-              std::to_string(lon) + "°</text>\n";
-    for (int lat = -60; lat <= 60; lat += 30)
-      out_ +=
-          "<text x=\"2\" y=\"" + Num(MapY(lat) - 2) + "\">" + std::to_string(lat) + "°</text>\n";
-    out_ += "</g>\n";
-
-    // Declarations of the top leads, in lead order.
+    // What is relevant: the top leads' declarations (routes between ports), their vessels'
+    // AIS tracks and the AIS events, those of the top leads' vessels first.
     std::vector<const Entity*> decls;
     std::unordered_set<std::string> seen;
     for (const Lead* l : top_)
       for (const auto& id : l->related_declarations)
         if (decls.size() < kMaxRoutes && seen.insert(id).second)
           if (const Entity* d = idx_.FindDeclaration(id)) decls.push_back(d);
+    std::unordered_set<std::string> lead_imos, lead_mmsis;
+    for (const Lead* l : top_)
+      for (const auto& imo : l->related_vessels) {
+        lead_imos.insert(NormalizeImo(imo));
+        if (const Entity* v = idx_.FindVessel(imo))
+          for (const auto& m : v->Values("mmsi")) lead_mmsis.insert(m);
+      }
+    std::vector<const AisEvent*> events;
+    size_t lead_events = 0;
+    for (int pass = 0; pass < 2 && events.size() < kMaxEvents; ++pass)
+      for (const AisEvent& ev : w_.events) {
+        if (events.size() >= kMaxEvents) break;
+        bool of_lead = lead_imos.count(NormalizeImo(ev.imo)) || lead_mmsis.count(ev.mmsi) ||
+                       lead_mmsis.count(ev.other_mmsi);
+        if ((pass == 0) != of_lead) continue;
+        if (!std::isfinite(ev.lat) || !std::isfinite(ev.lon) || std::abs(ev.lat) > 90 ||
+            std::abs(ev.lon) > 180)
+          continue;
+        events.push_back(&ev);
+        lead_events += of_lead ? 1 : 0;
+      }
+    // Tracks: the lead vessels' MMSIs, and the vessels they met.
+    std::vector<const ais::Track*> tracks;
+    if (w_.tracks) {
+      std::set<std::string> mmsis(lead_mmsis.begin(), lead_mmsis.end());
+      for (size_t i = 0; i < lead_events; ++i)
+        if (!events[i]->other_mmsi.empty()) mmsis.insert(events[i]->other_mmsi);
+      for (const auto& m : mmsis) {
+        if (tracks.size() >= kMaxTracks) break;
+        auto mmsi = ParseNumber(m);
+        if (!mmsi || *mmsi <= 0 || *mmsi > 999999999) continue;
+        if (const ais::Track* t = w_.tracks->Find(static_cast<uint32_t>(*mmsi)))
+          if (!t->empty()) tracks.push_back(t);
+      }
+    }
 
-    // port id -> (position, role bits, declaration ids)
+    // Port marks of the declarations' routes.
     struct PortMark {
       const Entity* port;
       LatLon pos;
@@ -300,14 +366,13 @@ class HtmlReport {
     };
     std::map<std::string, PortMark> marks;
     std::set<std::string> missing;
-    std::string routes;
+    std::vector<std::pair<const Entity*, std::vector<LatLon>>> routes;
     for (const Entity* d : decls) {
       std::vector<std::pair<std::string, int>> stops;
       stops.push_back({d->First("port_of_loading"), 1});
       for (const auto& t : Split(d->First("transshipment_ports"), ';')) stops.push_back({t, 2});
       stops.push_back({d->First("port_of_discharge"), 4});
-      std::string points;
-      size_t n_points = 0;
+      std::vector<LatLon> points;
       for (const auto& [code, role] : stops) {
         if (code.empty()) continue;
         const Entity* port = idx_.FindPort(code);
@@ -321,63 +386,208 @@ class HtmlReport {
         if (m.decls.size() < 8 &&
             std::find(m.decls.begin(), m.decls.end(), d->id()) == m.decls.end())
           m.decls.push_back(d->id());
-        points += (points.empty() ? "" : " ") + Num(MapX(pos->lon)) + "," + Num(MapY(pos->lat));
-        ++n_points;
+        points.push_back(*pos);
       }
-      if (n_points >= 2)
-        routes += "<polyline points=\"" + points + "\"><title>" +
-                  HtmlEscape("Declaration " + d->id()) + "</title></polyline>\n";
+      if (points.size() >= 2) routes.push_back({d, std::move(points)});
     }
-    out_ += "<g fill=\"none\" stroke=\"#c0392b\" stroke-width=\"1.2\" stroke-opacity=\"0.55\">\n" +
-            routes + "</g>\n";
 
-    // AIS events: those of the top leads' vessels first.
-    std::unordered_set<std::string> lead_imos, lead_mmsis;
-    for (const Lead* l : top_)
-      for (const auto& imo : l->related_vessels) {
-        lead_imos.insert(NormalizeImo(imo));
-        if (const Entity* v = idx_.FindVessel(imo))
-          for (const auto& m : v->Values("mmsi")) lead_mmsis.insert(m);
-      }
-    std::vector<const AisEvent*> events;
-    for (int pass = 0; pass < 2 && events.size() < kMaxEvents; ++pass)
-      for (const AisEvent& ev : w_.events) {
-        if (events.size() >= kMaxEvents) break;
-        bool of_lead = lead_imos.count(NormalizeImo(ev.imo)) || lead_mmsis.count(ev.mmsi) ||
-                       lead_mmsis.count(ev.other_mmsi);
-        if ((pass == 0) != of_lead) continue;
-        if (!std::isfinite(ev.lat) || !std::isfinite(ev.lon) || std::abs(ev.lat) > 90 ||
-            std::abs(ev.lon) > 180)
+    // The view: fitted to the ports, tracks and lead events; the world when none.
+    std::vector<LatLon> fit;
+    for (const auto& [id, m] : marks) fit.push_back(m.pos);
+    for (size_t i = 0; i < lead_events; ++i) fit.push_back({events[i]->lat, events[i]->lon});
+    for (const ais::Track* t : tracks)
+      for (size_t i = 0; i < t->size(); i += std::max<size_t>(1, t->size() / 200))
+        fit.push_back({t->lat(i), t->lon(i)});
+    const MapView view(fit);
+
+    const auto& land = NaturalEarthLand();
+    out_ +=
+        "<section id=\"map\"><h2>Map</h2>\n<p class=\"legend\">Routes of the top leads' "
+        "declarations (port of loading → transshipment → discharge), AIS tracks of their vessels "
+        "(dashed: no position for more than " +
+        Num(kTrackGapHours, 0) +
+        " h) and AIS events."
+        "<span style=\"background:#27ae60\"></span>loading"
+        "<span style=\"background:#e67e22\"></span>transshipment"
+        "<span style=\"background:#c0392b\"></span>discharge"
+        "<span style=\"background:#1f6fb2\"></span>AIS track"
+        "<span style=\"background:#8e44ad\"></span>encounter"
+        "<span style=\"background:#7f8c8d\"></span>gap"
+        "<span style=\"background:#c0392b\"></span>spoofing</p>\n";
+    out_ += "<svg id=\"map-svg\" data-land=\"" +
+            std::string(land.empty() ? "none" : "natural-earth") + "\" viewBox=\"0 0 " +
+            Num(view.w, 0) + " " + Num(view.h, 0) + "\" width=\"" + Num(view.w, 0) +
+            "\" height=\"" + Num(view.h, 0) + "\" role=\"img\" aria-label=\"map\">\n";
+    out_ += "<defs><clipPath id=\"map-clip\"><rect x=\"0\" y=\"0\" width=\"" + Num(view.w, 0) +
+            "\" height=\"" + Num(view.h, 0) + "\"/></clipPath></defs>\n";
+    out_ += "<rect x=\"0\" y=\"0\" width=\"" + Num(view.w, 0) + "\" height=\"" + Num(view.h, 0) +
+            "\" fill=\"#eaf2f8\"/>\n<g clip-path=\"url(#map-clip)\">\n";
+    // Land (Natural Earth 1:110m), polygons that touch the view.
+    if (!land.empty()) {
+      out_ +=
+          "<g class=\"land-layer\" fill=\"#f3efe6\" stroke=\"#b9b09a\" stroke-width=\"0.6\" "
+          "fill-rule=\"evenodd\">\n";
+      for (const LandPolygon& p : land) {
+        if (p.lon_max < view.lon0 || p.lon_min > view.lon1 || p.lat_max < view.lat0 ||
+            p.lat_min > view.lat1)
           continue;
-        events.push_back(&ev);
+        std::string d;
+        for (const Ring& r : p.rings) {
+          double px = NAN, py = NAN;
+          size_t n = 0;
+          for (size_t i = 0; i < r.size(); ++i) {
+            double x = view.X(r[i].first), y = view.Y(r[i].second);
+            // An edge across the antimeridian (Fiji, Chukotka) would cross the whole map:
+            // run to the map edge on this side and start a new subpath on the other.
+            if (n > 0 && std::abs(r[i].first - r[i - 1].first) > 180) {
+              double side = r[i - 1].first > 0 ? 180 : -180;
+              d += "L" + Num(view.X(side)) + "," + Num(view.Y(r[i - 1].second)) + "M" +
+                   Num(view.X(-side)) + "," + Num(y);
+            }
+            // Points closer than half a pixel to the previous one add nothing.
+            if (n > 0 && i + 1 < r.size() && std::abs(x - px) < 0.5 && std::abs(y - py) < 0.5)
+              continue;
+            d += (n++ == 0 ? "M" : "L") + Num(x) + "," + Num(y);
+            px = x, py = y;
+          }
+          if (n >= 3) d += "Z";
+        }
+        if (!d.empty()) out_ += "<path class=\"land\" d=\"" + d + "\"/>\n";
       }
-    out_ += "<g stroke=\"#fff\" stroke-width=\"0.5\">\n";
+      out_ += "</g>\n";
+    }
+    // Graticule.
+    double span = view.lon1 - view.lon0;
+    int step = span > 120 ? 30 : span > 40 ? 10 : span > 15 ? 5 : 2;
+    out_ += "<g class=\"graticule\" stroke=\"#c5d5e4\" stroke-width=\"0.5\" fill=\"none\">\n";
+    for (int lon = -180; lon <= 180; lon += step)
+      if (lon >= view.lon0 && lon <= view.lon1)
+        out_ += "<line x1=\"" + Num(view.X(lon)) + "\" y1=\"0\" x2=\"" + Num(view.X(lon)) +
+                "\" y2=\"" + Num(view.h, 0) + "\"/>\n";
+    for (int lat = -90; lat <= 90; lat += step)
+      if (lat >= view.lat0 && lat <= view.lat1)
+        out_ += "<line x1=\"0\" y1=\"" + Num(view.Y(lat)) + "\" x2=\"" + Num(view.w, 0) +
+                "\" y2=\"" + Num(view.Y(lat)) + "\"/>\n";
+    out_ += "</g>\n<g font-size=\"9\" fill=\"#7f93a8\">\n";
+    for (int lon = -180; lon <= 180; lon += step)
+      if (lon > view.lon0 && lon < view.lon1)
+        out_ += "<text x=\"" + Num(view.X(lon) + 2) + "\" y=\"" + Num(view.h - 3, 0) + "\">" +
+                std::to_string(lon) + "°</text>\n";
+    for (int lat = -90; lat <= 90; lat += step)
+      if (lat > view.lat0 && lat < view.lat1)
+        out_ += "<text x=\"2\" y=\"" + Num(view.Y(lat) - 2) + "\">" + std::to_string(lat) +
+                "°</text>\n";
+    out_ += "</g>\n";
+
+    // Declaration routes.
+    out_ +=
+        "<g class=\"routes\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"1.2\" "
+        "stroke-opacity=\"0.55\">\n";
+    for (const auto& [d, pts] : routes) {
+      std::string points;
+      for (const LatLon& p : pts)
+        points += (points.empty() ? "" : " ") + Num(view.X(p.lon)) + "," + Num(view.Y(p.lat));
+      out_ += "<polyline class=\"route\" points=\"" + points + "\"><title>" +
+              HtmlEscape("Declaration " + d->id()) + "</title></polyline>\n";
+    }
+    out_ += "</g>\n";
+
+    // AIS tracks: solid runs of positions, dashed across gaps, broken at the antimeridian.
+    size_t track_points = 0;
+    out_ += "<g class=\"tracks\" fill=\"none\" stroke=\"#1f6fb2\" stroke-width=\"1.3\">\n";
+    for (const ais::Track* t : tracks) {
+      size_t stride = std::max<size_t>(1, (t->size() + kMaxTrackPoints - 1) / kMaxTrackPoints);
+      std::string name;
+      if (const auto* si = t->StaticAt(t->time_ms(t->size() - 1)))
+        name = std::string(Trim(si->data.name));
+      std::string tip = "AIS track MMSI " + std::to_string(t->mmsi()) +
+                        (name.empty() ? "" : " " + name) + " " +
+                        FormatIsoUtc(t->time_ms(0) / 1000) + " – " +
+                        FormatIsoUtc(t->time_ms(t->size() - 1) / 1000);
+      std::string runs, gaps;
+      std::string run;
+      size_t run_n = 0;
+      auto flush = [&] {
+        if (run_n >= 2) runs += "<polyline class=\"track\" points=\"" + run + "\"/>";
+        run.clear();
+        run_n = 0;
+      };
+      size_t prev = SIZE_MAX;
+      for (size_t i = 0; i < t->size(); ++i) {
+        bool gap_next =
+            i + 1 < t->size() && t->time_ms(i + 1) - t->time_ms(i) > kTrackGapHours * 3600 * 1000;
+        bool gap_prev =
+            prev != SIZE_MAX && t->time_ms(i) - t->time_ms(prev) > kTrackGapHours * 3600 * 1000;
+        // Downsample, but keep both ends of every gap and the last fix.
+        if (i % stride != 0 && !gap_next && !gap_prev && i + 1 != t->size()) continue;
+        double x = view.X(t->lon(i)), y = view.Y(t->lat(i));
+        if (prev != SIZE_MAX) {
+          bool wrap = std::abs(t->lon(i) - t->lon(prev)) > 180;
+          if (gap_prev || wrap) {
+            flush();
+            if (gap_prev && !wrap)
+              gaps += "<line class=\"track-gap\" x1=\"" + Num(view.X(t->lon(prev))) + "\" y1=\"" +
+                      Num(view.Y(t->lat(prev))) + "\" x2=\"" + Num(x) + "\" y2=\"" + Num(y) +
+                      "\"/>";
+          }
+        }
+        run += (run_n++ ? " " : "") + Num(x) + "," + Num(y);
+        ++track_points;
+        prev = i;
+      }
+      flush();
+      out_ +=
+          "<g data-mmsi=\"" + std::to_string(t->mmsi()) + "\"><title>" + HtmlEscape(tip) +
+          "</title>" + runs +
+          (gaps.empty() ? ""
+                        : "<g stroke-dasharray=\"4 3\" stroke-opacity=\"0.8\">" + gaps + "</g>") +
+          "</g>\n";
+    }
+    out_ += "</g>\n";
+
+    // AIS events.
+    out_ += "<g class=\"events\" stroke=\"#fff\" stroke-width=\"0.6\">\n";
+    size_t events_drawn = 0;
     for (const AisEvent* ev : events) {
+      if (ev->lon < view.lon0 || ev->lon > view.lon1 || ev->lat < view.lat0 || ev->lat > view.lat1)
+        continue;
+      ++events_drawn;
       std::string tip = ev->type + " MMSI " + ev->mmsi;
       if (!ev->other_mmsi.empty()) tip += " with " + ev->other_mmsi;
       if (!ev->imo.empty()) tip += " IMO " + ev->imo;
       tip += " " + FormatIsoUtc(ev->start) + " – " + FormatIsoUtc(ev->end);
-      out_ += "<circle cx=\"" + Num(MapX(ev->lon)) + "\" cy=\"" + Num(MapY(ev->lat)) +
-              "\" r=\"3\" fill=\"" + EventColor(ev->type) + "\"><title>" + HtmlEscape(tip) +
-              "</title></circle>\n";
+      for (const auto& [k, v] : ev->details) tip += "; " + k + " " + v;
+      out_ += "<circle class=\"event\" data-type=\"" + HtmlEscape(ev->type) + "\" cx=\"" +
+              Num(view.X(ev->lon)) + "\" cy=\"" + Num(view.Y(ev->lat)) + "\" r=\"4\" fill=\"" +
+              EventColor(ev->type) + "\"><title>" + HtmlEscape(tip) + "</title></circle>\n";
     }
-    out_ += "</g>\n<g font-size=\"10\" fill=\"#1d2330\">\n";
+    out_ += "</g>\n<g class=\"ports\" font-size=\"10\" fill=\"#1d2330\">\n";
     for (const auto& [id, m] : marks) {
       const char* color = (m.roles & 2) ? "#e67e22" : (m.roles & 4) ? "#c0392b" : "#27ae60";
       std::string locode = m.port->First("locode").empty() ? id : m.port->First("locode");
       std::string tip = locode + " " + m.port->First("name") + " (" + m.port->First("country") +
                         "): " + Join(m.decls, ", ");
-      double x = MapX(m.pos.lon), y = MapY(m.pos.lat);
-      out_ += "<circle cx=\"" + Num(x) + "\" cy=\"" + Num(y) + "\" r=\"4.5\" fill=\"" + color +
-              "\" stroke=\"#fff\" stroke-width=\"1\"><title>" + HtmlEscape(tip) +
-              "</title></circle>\n";
+      double x = view.X(m.pos.lon), y = view.Y(m.pos.lat);
+      out_ += "<circle class=\"port\" cx=\"" + Num(x) + "\" cy=\"" + Num(y) +
+              "\" r=\"4.5\" fill=\"" + color + "\" stroke=\"#fff\" stroke-width=\"1\"><title>" +
+              HtmlEscape(tip) + "</title></circle>\n";
       out_ += "<text x=\"" + Num(x + 6) + "\" y=\"" + Num(y - 4) + "\">" +
               HtmlEscape(Utf8Truncate(locode, 12)) + "</text>\n";
     }
-    out_ += "</g>\n</svg>\n";
-    out_ += "<p class=\"note\">" + std::to_string(decls.size()) + " declarations, " +
-            std::to_string(marks.size()) + " ports and " + std::to_string(events.size()) + " of " +
-            std::to_string(w_.events.size()) + " AIS events plotted.";
+    out_ += "</g>\n</g>\n";
+    if (land.empty())
+      out_ +=
+          "<text x=\"8\" y=\"16\" font-size=\"12\" fill=\"#5b6573\">Coastlines not embedded "
+          "(built without web/node_modules/world-atlas): graticule only</text>\n";
+    out_ += "</svg>\n<p class=\"note\">" + std::to_string(routes.size()) + " declaration routes, " +
+            std::to_string(marks.size()) + " ports, " + std::to_string(tracks.size()) +
+            " AIS tracks (" + std::to_string(track_points) + " positions drawn) and " +
+            std::to_string(events_drawn) + " of " + std::to_string(w_.events.size()) +
+            " AIS events plotted; view " + Num(view.lat0) + "°…" + Num(view.lat1) + "° N, " +
+            Num(view.lon0) + "°…" + Num(view.lon1) + "° E, equirectangular.";
+    out_ += land.empty() ? " Coastlines were not embedded in this build (run npm ci --prefix web "
+                           "and rebuild)."
+                         : " Land: Natural Earth 1:110m (public domain), via world-atlas.";
     if (!missing.empty()) {
       std::vector<std::string> v(missing.begin(), missing.end());
       if (v.size() > 20) v.resize(20);
@@ -387,146 +597,84 @@ class HtmlReport {
     out_ += "</p>\n</section>\n";
   }
 
-  void Network() {
-    out_ +=
-        "<section id=\"network\"><h2>Network of the top leads</h2>\n<p class=\"legend\">"
-        "Parties and vessels of the top leads with their ownership, directorship and trade "
-        "links."
-        "<span style=\"background:#d62728\"></span>listed"
-        "<span style=\"background:#ff9f43\"></span>flagged"
-        "<span style=\"background:#2e86de\"></span>vessel"
-        "<span style=\"background:#95a5a6\"></span>other</p>\n";
-    // Nodes: related entities and vessels of the top leads (lead order), then the other
-    // ends of their links, up to kMaxNetworkNodes.
-    std::vector<std::string> nodes;
-    std::unordered_map<std::string, size_t> pos;
-    auto add = [&](const std::string& id) {
-      if (id.empty() || pos.count(id) || nodes.size() >= kMaxNetworkNodes) return;
-      pos[id] = nodes.size();
-      nodes.push_back(id);
-    };
-    for (const Lead* l : top_) {
-      for (const auto& e : l->related_entities) add(idx_.NodeId(e).empty() ? e : idx_.NodeId(e));
-      for (const auto& v : l->related_vessels)
-        if (const Entity* ve = idx_.FindVessel(v)) add(ve->id());
-    }
-    struct Edge {
-      std::string a, b, label;
-      char style = 'l';  // l: registry link, t: trade between parties, m: sanctions match
-    };
-    std::vector<Edge> edges;
-    // A party that matched a list entry is drawn next to that entry.
-    for (size_t i = 0, n = nodes.size(); i < n; ++i)
-      if (const Entity* e = idx_.FindEntity(nodes[i]))
-        for (const auto& m : e->Values("sanctionsMatches")) {
-          add(m);
-          if (pos.count(m)) edges.push_back({nodes[i], m, "sanctions list match", 'm'});
-        }
-    std::vector<Edge> link_edges;
-    for (const Entity& l : w_.links) {
-      auto props = EdgeProps(l, idx_);
-      if (!props) continue;
-      for (const auto& a : l.Values(props->first))
-        for (const auto& b : l.Values(props->second)) {
-          std::string na = idx_.NodeId(a).empty() ? a : idx_.NodeId(a);
-          std::string nb = idx_.NodeId(b).empty() ? b : idx_.NodeId(b);
-          std::string label = l.schema().name();
-          if (l.Has("percentage")) label += " " + l.First("percentage") + "%";
-          link_edges.push_back({na, nb, label, 'l'});
-        }
-    }
-    size_t seeds = nodes.size();
-    for (const Edge& e : link_edges) {
-      bool has_a = pos.count(e.a) && pos[e.a] < seeds, has_b = pos.count(e.b) && pos[e.b] < seeds;
-      if (has_a) add(e.b);
-      if (has_b) add(e.a);
-    }
-    for (const Edge& e : link_edges)
-      if (pos.count(e.a) && pos.count(e.b)) edges.push_back(e);
-    std::set<std::tuple<std::string, std::string, std::string>> trade;
-    for (const Lead* l : top_)
-      for (const auto& d : l->related_declarations)
-        if (const auto* parties = idx_.Parties(d))
-          for (const PartyEdge& pe : PartyEdgesOf(d, *parties, false))
-            if (pos.count(pe.source) && pos.count(pe.target))
-              trade.insert({pe.source, pe.target, pe.label});
-    for (const auto& [a, b, label] : trade) edges.push_back({a, b, label, 't'});
-
-    if (nodes.empty()) {
-      out_ += "<p class=\"note\">No entities are related to the top leads.</p>\n</section>\n";
+  void Ingest() {
+    out_ += "<section id=\"ingest\"><h2>Ingest</h2>\n";
+    if (!ingest_) {
+      out_ += "<p class=\"note\">No ingest statistics were passed to the report.</p>\n</section>\n";
       return;
     }
-    const double kW = 960, kH = 680, cx = kW / 2, cy = kH / 2;
-    const double r = nodes.size() == 1 ? 0 : 230;
-    std::vector<std::pair<double, double>> xy(nodes.size());
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      double a = 2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(nodes.size()) -
-                 std::numbers::pi / 2;
-      xy[i] = {cx + r * std::cos(a), cy + r * std::sin(a)};
+    int64_t in = 0, stored = 0, quarantined = 0;
+    out_ +=
+        "<table class=\"ingest\"><tr><th>input</th><th>format</th><th>records read</th>"
+        "<th>stored</th><th>quarantined</th><th></th></tr>\n";
+    for (const IngestReport& r : ingest_->units) {
+      in += r.records_in, stored += r.stored, quarantined += r.quarantined;
+      out_ += "<tr><td class=\"ev\">" + HtmlEscape(r.path) + "</td><td>" + HtmlEscape(r.format) +
+              "</td><td>" + std::to_string(r.records_in) + "</td><td>" + std::to_string(r.stored) +
+              "</td><td>" + std::to_string(r.quarantined) + "</td><td class=\"note\">" +
+              (r.skipped_unchanged ? "unchanged, already stored" : "") + "</td></tr>\n";
+    }
+    out_ += "<tr><th>total</th><th></th><th>" + std::to_string(in) + "</th><th>" +
+            std::to_string(stored) + "</th><th>" + std::to_string(quarantined) +
+            "</th><th></th></tr>\n</table>\n";
+    if (w_.tracks) {
+      const auto& bs = w_.tracks->build_stats();
+      out_ += "<p class=\"note\">AIS: " + std::to_string(w_.tracks->tracks().size()) + " tracks, " +
+              std::to_string(w_.tracks->position_count()) + " positions stored (" +
+              std::to_string(bs.positions_no_position) + " without a valid position, " +
+              std::to_string(bs.positions_no_time) + " without a time, " +
+              std::to_string(bs.duplicates) + " duplicates dropped); " +
+              std::to_string(w_.events.size()) + " AIS events.</p>\n";
+    }
+    auto list = [&](const char* what, const std::vector<std::string>& v) {
+      if (v.empty()) return;
+      out_ +=
+          "<p class=\"note\"><b>" + std::string(what) + " (" + std::to_string(v.size()) + "):</b> ";
+      for (size_t i = 0; i < v.size() && i < 50; ++i)
+        out_ += (i ? "; " : "") + HtmlEscape(Utf8Truncate(v[i], 300));
+      if (v.size() > 50) out_ += " …";
+      out_ += "</p>\n";
+    };
+    list("Unreadable inputs", ingest_->failed_units);
+    list("Files no reader recognised", ingest_->skipped_files);
+    const auto& q = ingest_->quarantine;
+    out_ += "<h3 style=\"margin-top:14px\">Quarantined records</h3>\n";
+    if (q.empty()) {
+      out_ += "<p class=\"note\">No record was quarantined.</p>\n</section>\n";
+      return;
     }
     out_ +=
-        "<svg viewBox=\"0 0 960 680\" width=\"960\" height=\"680\" role=\"img\" "
-        "aria-label=\"network\">\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" "
-        "refX=\"18\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
-        "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8a96a3\"/></marker></defs>\n";
-    out_ += "<g stroke=\"#8a96a3\" stroke-width=\"1\" marker-end=\"url(#arrow)\">\n";
-    for (const Edge& e : edges) {
-      const auto& [x1, y1] = xy[pos[e.a]];
-      const auto& [x2, y2] = xy[pos[e.b]];
-      out_ += "<line x1=\"" + Num(x1) + "\" y1=\"" + Num(y1) + "\" x2=\"" + Num(x2) + "\" y2=\"" +
-              Num(y2) + "\"" +
-              (e.style == 't'   ? " stroke-dasharray=\"4 3\""
-               : e.style == 'm' ? " stroke=\"#d62728\" stroke-dasharray=\"1 3\""
-                                : "") +
-              "><title>" + HtmlEscape(e.label) + "</title></line>\n";
-    }
-    out_ += "</g>\n<g font-size=\"11\">\n";
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      const std::string& id = nodes[i];
-      const Entity* e = idx_.FindEntity(id);
-      const Entity* v = e ? nullptr : idx_.FindVessel(id);
-      const Entity* any = e ? e : v;
-      const SubjectScore* s = e ? idx_.EntityScore(id) : v ? idx_.VesselScore(*v) : nullptr;
-      bool listed = any && IsListed(*any);
-      const char* fill = listed                ? "#d62728"
-                         : (s && s->score > 0) ? "#ff9f43"
-                         : v                   ? "#2e86de"
-                                               : "#95a5a6";
-      std::string name = any ? any->Caption() : id;
-      std::string tip = (any ? any->schema().name() + " " : std::string()) + name + " — " + id;
-      if (listed) tip += " (listed)";
-      if (s && s->score > 0) tip += " score " + Fixed(Score4(s->score), 4);
-      const auto& [x, y] = xy[i];
-      out_ += "<circle cx=\"" + Num(x) + "\" cy=\"" + Num(y) + "\" r=\"" + (listed ? "9" : "7") +
-              "\" fill=\"" + fill + "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>" +
-              HtmlEscape(tip) + "</title></circle>\n";
-      double dx = x - cx, dy = y - cy, len = std::hypot(dx, dy);
-      double lx = len > 0 ? x + dx / len * 12 : x + 12,
-             ly = len > 0 ? y + dy / len * 12 + 4 : y + 4;
-      const char* anchor = len > 0 && dx < -1 ? "end" : "start";
-      out_ += "<text x=\"" + Num(lx) + "\" y=\"" + Num(ly) + "\" text-anchor=\"" + anchor +
-              "\" fill=\"" + (listed ? "#a51d1e" : "#1d2330") + "\">" +
-              HtmlEscape(Utf8Truncate(name, 28)) + "</text>\n";
-    }
-    out_ += "</g>\n</svg>\n<p class=\"note\">" + std::to_string(nodes.size()) + " nodes, " +
-            std::to_string(edges.size()) +
-            " edges (solid: registry links, dashed: trade between declaration parties, red dotted: "
-            "sanctions list match). The "
-            "whole network is in network.graphml.</p>\n</section>\n";
+        "<table class=\"quarantine\"><tr><th>file</th><th>line</th><th>record</th>"
+        "<th>field</th><th>reason</th><th>raw record</th></tr>\n";
+    for (size_t i = 0; i < q.size() && i < kMaxQuarantineRows; ++i)
+      out_ += "<tr><td class=\"ev\">" + HtmlEscape(q[i].file) + "</td><td>" +
+              (q[i].line > 0 ? std::to_string(q[i].line) : "") + "</td><td>" +
+              HtmlEscape(q[i].record_id) + "</td><td class=\"code\">" + HtmlEscape(q[i].field) +
+              "</td><td>" + HtmlEscape(q[i].reason) + "</td><td class=\"ev\">" +
+              HtmlEscape(Utf8Truncate(q[i].raw, 160)) + "</td></tr>\n";
+    out_ += "</table>\n<p class=\"note\">" + std::to_string(q.size()) + " quarantined record" +
+            (q.size() == 1 ? "" : "s") +
+            (q.size() > kMaxQuarantineRows
+                 ? ", the first " + std::to_string(kMaxQuarantineRows) + " shown"
+                 : std::string()) +
+            (ingest_->quarantine_complete ? "" : " (samples: the store's list was unavailable)") +
+            "; all of them are in the store's quarantine table (interdict.db).</p>\n</section>\n";
   }
 
   const Index& idx_;
   const World& w_;
   const Scores& s_;
   const std::vector<Finding>& findings_;
+  const IngestOverview* ingest_;
   std::vector<const Lead*> top_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string RenderHtmlReport(const Index& idx, const std::vector<Finding>& findings) {
-  return HtmlReport(idx, findings).Render();
+std::string RenderHtmlReport(const Index& idx, const std::vector<Finding>& findings,
+                             const IngestOverview* ingest) {
+  return HtmlReport(idx, findings, ingest).Render();
 }
 
 }  // namespace interdict::report

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "interdict/detect.h"
+#include "interdict/report.h"
 #include "interdict/score.h"
 #include "interdict/world.h"
 
@@ -110,7 +111,38 @@ std::string RenderVesselsJsonl(const Index& idx);
 std::string RenderEventsJsonl(const World& world);
 std::string RenderFtmJsonl(const Index& idx);
 std::string RenderGraphml(const Index& idx);
-std::string RenderHtmlReport(const Index& idx, const std::vector<Finding>& findings);
+std::string RenderHtmlReport(const Index& idx, const std::vector<Finding>& findings,
+                             const IngestOverview* ingest);
+
+// report.html pieces (html_*.cc).
+// A ring of (lon, lat) points, closed implicitly.
+using Ring = std::vector<std::pair<double, double>>;
+struct LandPolygon {
+  std::vector<Ring> rings;  // outer ring first, then holes
+  double lon_min = 0, lon_max = 0, lat_min = 0, lat_max = 0;
+};
+// Natural Earth 1:110m land (world-atlas land-110m.json compiled in); empty when the build
+// had no web/node_modules/world-atlas. Decoded once; thread-safe.
+const std::vector<LandPolygon>& NaturalEarthLand();
+// The network around each lead (html_network.cc). Built once per report: the registry
+// links by node and the vessels by MMSI.
+class LeadNetworks {
+ public:
+  explicit LeadNetworks(const Index& idx);
+  // An inline <svg class="lead-network"> (force-directed layout computed here) with the
+  // lead's entities, vessels, declarations and payments, the list entries they matched and
+  // their registry links; a note instead when the lead names nothing to draw.
+  std::string Render(const Lead& lead, size_t rank) const;
+
+ private:
+  struct LinkEnd {
+    std::string other, label;
+    bool outgoing;  // this node is the link's source (owner, director, ...)
+  };
+  const Index& idx_;
+  std::unordered_map<std::string, std::vector<LinkEnd>> links_;
+  std::unordered_map<std::string, std::string> vessel_by_mmsi_;
+};
 
 // Number of leads report.html details.
 inline constexpr size_t kHtmlTopLeads = 25;

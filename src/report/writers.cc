@@ -13,7 +13,8 @@
 namespace interdict {
 
 Result<OutputSummary> WriteOutputs(const World& world, const std::vector<Finding>& findings,
-                                   const Scores& scores, const std::string& out_dir) {
+                                   const Scores& scores, const std::string& out_dir,
+                                   const IngestOverview* ingest) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(out_dir, ec);
@@ -32,7 +33,9 @@ Result<OutputSummary> WriteOutputs(const World& world, const std::vector<Finding
           {"entities.ftm.jsonl", report::RenderFtmJsonl},
           {"network.graphml", report::RenderGraphml},
           {"report.html",
-           [&](const report::Index& idx) { return report::RenderHtmlReport(idx, findings); }},
+           [&](const report::Index& idx) {
+             return report::RenderHtmlReport(idx, findings, ingest);
+           }},
       };
   try {
     report::Index idx(world, scores);

@@ -1,6 +1,8 @@
 #include "screen/eval.h"
 
 #include <cstdio>
+#include <cmath>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "core/csv.h"
@@ -318,37 +320,6 @@ SpeedReport RunSpeed(const Screener& screener, const std::vector<Query>& queries
   return rep;
 }
 
-double JaroWinkler(std::string_view a, std::string_view b) {
-  if (a.empty() && b.empty()) return 1.0;
-  if (a.empty() || b.empty()) return 0.0;
-  int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
-  int range = std::max(0, std::max(la, lb) / 2 - 1);
-  std::vector<char> ma(la, 0), mb(lb, 0);
-  int matches = 0;
-  for (int i = 0; i < la; ++i) {
-    int lo = std::max(0, i - range), hi = std::min(lb - 1, i + range);
-    for (int j = lo; j <= hi; ++j)
-      if (!mb[j] && a[i] == b[j]) {
-        ma[i] = mb[j] = 1;
-        ++matches;
-        break;
-      }
-  }
-  if (!matches) return 0.0;
-  int t = 0;
-  for (int i = 0, j = 0; i < la; ++i) {
-    if (!ma[i]) continue;
-    while (!mb[j]) ++j;
-    if (a[i] != b[j]) ++t;
-    ++j;
-  }
-  double m = matches;
-  double jaro = (m / la + m / lb + (m - t / 2.0) / m) / 3.0;
-  int prefix = 0;
-  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] == b[prefix]) ++prefix;
-  return jaro + prefix * 0.1 * (1 - jaro);
-}
-
 double BruteForceJaroWinklerQps(const std::vector<std::string>& list_names,
                                 const std::vector<Query>& queries) {
   auto t0 = std::chrono::steady_clock::now();
@@ -362,6 +333,59 @@ double BruteForceJaroWinklerQps(const std::vector<std::string>& list_names,
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (sink < 0) return 0;  // keep the loop
   return s > 0 ? queries.size() / s : 0;
+}
+
+std::string OfacParityReport::ToString() const {
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "%d scored pairs: mean absolute error %.4f, max %.3f, within 0.05: %d; "
+                "%d pairs OFAC did not return (our mean score on them %.3f)\n",
+                scored, mae, max_error, within_005, not_returned, not_returned_mean);
+  std::string out = buf;
+  for (const auto& w : worst) out += "  " + w + "\n";
+  return out;
+}
+
+Result<OfacParityReport> RunOfacParity(const std::string& scores_csv) {
+  ASSIGN_OR_RETURN(std::string text, ReadFileToString(scores_csv));
+  CsvReader reader(text);
+  CsvRecord rec;
+  OfacParityReport rep;
+  bool header = true;
+  std::vector<std::pair<double, std::string>> errs;
+  double sum = 0, neg_sum = 0;
+  while (reader.Next(&rec)) {
+    if (!rec.error.empty())
+      return Status::Corruption(scores_csv + ":" + std::to_string(rec.line) + ": " + rec.error);
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (rec.fields.size() < 3)
+      return Status::Corruption(scores_csv + ":" + std::to_string(rec.line) +
+                                ": expected query_name,result_name,ofac_score");
+    double ours = OfacNameScore(rec.fields[0], rec.fields[1]);
+    int observed = std::atoi(rec.fields[2].c_str());
+    if (observed < 0) {  // -1: OFAC's search did not list the result
+      ++rep.not_returned;
+      neg_sum += ours;
+      continue;
+    }
+    double e = std::abs(ours - observed / 100.0);
+    ++rep.scored;
+    sum += e;
+    rep.max_error = std::max(rep.max_error, e);
+    rep.within_005 += e <= 0.05 + 1e-9;
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "%.3f  %s | %s: OFAC %d, ours %.1f", e, rec.fields[0].c_str(),
+                  rec.fields[1].c_str(), observed, ours * 100);
+    errs.emplace_back(e, buf);
+  }
+  rep.mae = rep.scored ? sum / rep.scored : 0;
+  rep.not_returned_mean = rep.not_returned ? neg_sum / rep.not_returned : 0;
+  std::sort(errs.begin(), errs.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (size_t i = 0; i < errs.size() && i < 5; ++i) rep.worst.push_back(errs[i].second);
+  return rep;
 }
 
 }  // namespace interdict::screen

@@ -83,7 +83,17 @@ SpeedReport RunSpeed(const Screener& screener, const std::vector<Query>& queries
 // would write it without an index). Returns queries/s over `queries` (single thread).
 double BruteForceJaroWinklerQps(const std::vector<std::string>& list_names,
                                 const std::vector<Query>& queries);
-double JaroWinkler(std::string_view a, std::string_view b);
+
+// The `ofac` scorer against the scores observed on OFAC's Sanctions List Search
+// (eval/nomenklatura/ofac_search_scores.csv: query_name,result_name,ofac_score; -1 = not
+// returned by OFAC, counted apart).
+struct OfacParityReport {
+  int scored = 0, not_returned = 0, within_005 = 0;
+  double mae = 0, max_error = 0, not_returned_mean = 0;
+  std::vector<std::string> worst;  // the five largest errors
+  std::string ToString() const;
+};
+Result<OfacParityReport> RunOfacParity(const std::string& scores_csv);
 
 }  // namespace interdict::screen
 

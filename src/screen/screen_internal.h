@@ -52,6 +52,13 @@ float ScoreNames(const AnalyzedName& q, const AnalyzedName& r, const ScorerParam
 // able to reach `score`: used to prune candidates before scoring them.
 float CoverageUpperBound(float covered, float total, NameType type);
 
+// The `ofac` scorer (ofac_scorer.cc) on names already folded by ToLatinAscii;
+// `result_comma_tokens` = how many of the result's tokens came before its comma
+// ("PUTIN, Vladimir" -> 1; 0 for none), so "LAST, First" is also tried as "First Last".
+double OfacScoreLatin(std::string_view query_latin, std::string_view result_latin,
+                      size_t result_comma_tokens);
+size_t TokensBeforeComma(std::string_view original);
+
 }  // namespace interdict::screen
 
 #endif  // INTERDICT_SCREEN_SCREEN_INTERNAL_H_

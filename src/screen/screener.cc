@@ -304,6 +304,7 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
   }
   double min_score = opts.min_score >= 0 ? opts.min_score : opts.threshold;
   const ScorerParams& params = DefaultParams(qtype);
+  const bool ofac = opts.algorithm == Algorithm::kOfac;
 
   thread_local Scratch sc;
   if (sc.serial != ix.serial || sc.stamp.size() != ix.names.size()) {
@@ -418,7 +419,9 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
   std::unordered_map<uint32_t, EntScore> ents;
   for (const Cand& c : cands) {
     const auto& nr = ix.names[c.name];
-    float s = ScoreNames(qn, nr.name, params, nullptr);
+    float s = ofac ? static_cast<float>(OfacScoreLatin(qn.latin, nr.name.latin,
+                                                        TokensBeforeComma(nr.name.original)))
+                   : ScoreNames(qn, nr.name, params, nullptr);
     EntScore& es = ents[nr.entity];
     if (nr.prop == kWeak) {
       if (s > es.weak) es.weak = s, es.weak_name = c.name;
@@ -457,7 +460,7 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
     double best = 0;
     if (es.strong_name != UINT32_MAX) {
       best = es.strong;
-      ex.features.push_back({"name_match", es.strong, ""});
+      ex.features.push_back({"name_match", es.strong, ofac ? "ofac" : ""});
     }
     bool country_ok = false, year_ok = false;
     for (const auto& c : qcountries)
@@ -557,7 +560,7 @@ std::vector<ScreenMatch> Screener::Screen(const Query& query, const ScreenOption
     m.schema = inf.schema;
   }
   for (auto& m : out) {
-    if (m.explanation.matched_name.empty()) continue;
+    if (m.explanation.matched_name.empty() || ofac) continue;  // ofac: no part alignment
     // Find the name record again to compute the alignment parts.
     for (const Cand& c : cands) {
       const auto& nr = ix.names[c.name];

@@ -391,9 +391,31 @@ void Planter::DarkSts(int n) {
       g_.StartTimeline(*V, FindPort(g_.Pick(lp)), w_.period_start - g_.Int(5, 40) * kDay);
       g_.ContinueLane(*V, target - 14 * kDay);
     }
-    // Time both arrivals just before the target.
+    // Time both arrivals just before the target. ContinueLane() ends with the voyage that
+    // crosses its end time, which can run past the target (on small worlds, past the AIS
+    // window): while the vessel could not reach the meeting point by `want`, drop its last
+    // lane voyage (the sailing between two ports and the port stay after it) and retry.
+    auto drop_last_voyage = [](Vessel& V) {
+      for (size_t k = V.segs.size(); k-- > 1;) {
+        const Segment& s = V.segs[k];
+        if (s.sailing && s.from_port >= 0 && s.to_port >= 0 && s.from_port != s.to_port) {
+          V.segs.resize(k);
+          return true;
+        }
+      }
+      return false;
+    };
     auto arrive = [&](Vessel& V, int64_t want) {
       g_.SailToPoint(V, z.lat, z.lon, false);
+      while (V.segs.back().t1 > want) {
+        Segment late = V.segs.back();
+        V.segs.pop_back();
+        if (!drop_last_voyage(V)) {
+          V.segs.push_back(late);
+          break;
+        }
+        g_.SailToPoint(V, z.lat, z.lon, false);
+      }
       int64_t travel = V.segs.back().t1 - V.segs.back().t0;
       Segment sail = V.segs.back();
       V.segs.pop_back();
