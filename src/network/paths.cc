@@ -190,8 +190,14 @@ ExposureGraph ExposureFromWorld(const World& w) {
     e.b = g.Node(pl.record_id, (pay ? "payment " : "declaration ") + pl.record_id);
     e.type = pay ? LinkType::kPayment : LinkType::kTrade;
     e.label = pl.role;
-    e.source = {pay ? "payments" : "declarations", pl.record_id};
-    if (const Entity* d = pay ? nullptr : w.FindDeclaration(pl.record_id)) e.source = FirstRef(*d);
+    // The record's own source file (evidence must walk back to an input record).
+    e.source = {"derived", pl.record_id};
+    if (pay) {
+      auto it = w.payment_index.find(pl.record_id);
+      if (it != w.payment_index.end()) e.source = FirstRef(w.payments[it->second]);
+    } else if (const Entity* d = w.FindDeclaration(pl.record_id)) {
+      e.source = FirstRef(*d);
+    }
     g.edges.push_back(std::move(e));
   }
   return g;
