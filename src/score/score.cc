@@ -381,8 +381,17 @@ Scores ScoreFindings(const World& w, const std::vector<Finding>& findings, const
     comb.SetPrevalence(counts, n, cfg);
   };
   prevalence(by_vessel, w.vessels.size());
+  const double inactive_vessel = cfg.GetDouble("scoring.inactive_entity_factor", 0.5);
   for (auto& [imo, fs] : by_vessel) {
     SubjectScore s = comb.Combine(Own(fs));
+    // As for entities: a vessel that carries no declaration and shows no AIS behaviour in
+    // the data (a list entry only) is context; active vessels rank first.
+    bool active = decls_of_vessel.count(imo) > 0;
+    for (const Finding* f : fs) active |= f->code.compare(0, 4, "MAR-") == 0;
+    if (!active && inactive_vessel < 1.0) {
+      s.score *= inactive_vessel;
+      for (auto& f : s.flags) f.explanation += " [no shipment or AIS activity in the data]";
+    }
     out.vessels[imo] = s;
     if (s.score < min_score) continue;
     Lead lead;
