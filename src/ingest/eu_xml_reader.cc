@@ -27,18 +27,13 @@
 #include "core/strings.h"
 #include "core/validate.h"
 #include "ingest/readers.h"
+#include "ingest/xml_list.h"
 
 namespace interdict {
 namespace {
 
 std::string Attr(const pugi::xml_node& n, const char* a) {
   return std::string(Trim(n.attribute(a).as_string()));
-}
-
-int64_t LineOf(const std::vector<size_t>& line_starts, ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), size_t(offset));
-  return static_cast<int64_t>(it - line_starts.begin());
 }
 
 bool AllDigits(std::string_view s) {
@@ -247,39 +242,11 @@ class EuXmlReader : public Reader {
   std::string name() const override { return "eu-xml"; }
 
   Result<int64_t> Read(const InputUnit& unit, const ReadContext& ctx, RecordSink* sink) override {
-    if (unit.paths.empty()) return Status::InvalidArgument("eu-xml: no input path");
-    const std::string& path = unit.paths[0];
-    std::string display = ctx.display_names.empty() ? unit.display : ctx.display_names[0];
-    if (display.empty()) display = path;
-    ASSIGN_OR_RETURN(auto file, MappedFile::Open(path));
-    std::string_view data = file->data();
-    std::vector<size_t> line_starts = {0};
-    for (size_t i = 0; i < data.size(); ++i)
-      if (data[i] == '\n') line_starts.push_back(i + 1);
-    pugi::xml_document doc;
-    pugi::xml_parse_result pr =
-        doc.load_buffer(data.data(), data.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!pr) {
-      return Status::Corruption(display + ":" + std::to_string(LineOf(line_starts, pr.offset)) +
-                                ": not well-formed XML: " + pr.description());
-    }
-    pugi::xml_node root = doc.child("export");
-    if (!root) {
-      return Status::Corruption(display + ": not an EU FSF XML file (root <" +
-                                std::string(doc.document_element().name()) +
-                                ">, expected <export>)");
-    }
+    ASSIGN_OR_RETURN(auto x, XmlList::Open(unit, ctx, "eu-xml", "export", "an EU FSF XML file"));
     int64_t rows = 0;
-    for (pugi::xml_node n : root.children("sanctionEntity")) {
+    for (pugi::xml_node n : x->root().children("sanctionEntity")) {
       ++rows;
-      ptrdiff_t off = n.offset_debug();
-      std::string_view raw;
-      if (off >= 0 && size_t(off) < data.size()) {
-        size_t end = data.find("</sanctionEntity>", size_t(off));
-        end = end == std::string_view::npos ? data.size() : end + 17;
-        raw = data.substr(size_t(off), end - size_t(off));
-      }
-      EntityBuilder b(n, display, LineOf(line_starts, off), raw, ctx.ingest_time);
+      EntityBuilder b(n, x->display(), x->LineOf(n), x->Raw(n), ctx.ingest_time);
       RETURN_IF_ERROR(b.Build(sink));
     }
     return rows;

@@ -15,6 +15,7 @@
 #include "core/strings.h"
 #include "core/validate.h"
 #include "ingest/readers.h"
+#include "ingest/xml_list.h"
 #include "interdict/screen.h"
 #include "screen/readers.h"
 
@@ -25,53 +26,21 @@ std::string Text(const pugi::xml_node& n, const char* child) {
   return std::string(Trim(n.child(child).text().as_string()));
 }
 
-int64_t LineOf(const std::vector<size_t>& line_starts, ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), size_t(offset));
-  return static_cast<int64_t>(it - line_starts.begin());
-}
-
 class UnXmlReader : public Reader {
  public:
   std::string name() const override { return "un-xml"; }
 
   Result<int64_t> Read(const InputUnit& unit, const ReadContext& ctx, RecordSink* sink) override {
-    if (unit.paths.empty()) return Status::InvalidArgument("un-xml: no input path");
-    const std::string& path = unit.paths[0];
-    std::string display = ctx.display_names.empty() ? unit.display : ctx.display_names[0];
-    if (display.empty()) display = path;
-    ASSIGN_OR_RETURN(auto file, MappedFile::Open(path));
-    std::string_view data = file->data();
-    std::vector<size_t> line_starts = {0};
-    for (size_t i = 0; i < data.size(); ++i)
-      if (data[i] == '\n') line_starts.push_back(i + 1);
-
-    pugi::xml_document doc;
-    pugi::xml_parse_result pr =
-        doc.load_buffer(data.data(), data.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!pr) {
-      return Status::Corruption(display + ":" + std::to_string(LineOf(line_starts, pr.offset)) +
-                                ": not well-formed XML: " + pr.description());
-    }
-    pugi::xml_node root = doc.child("CONSOLIDATED_LIST");
-    if (!root)
-      return Status::Corruption(display + ": not a UN consolidated list (no CONSOLIDATED_LIST)");
+    ASSIGN_OR_RETURN(auto x, XmlList::Open(unit, ctx, "un-xml", "CONSOLIDATED_LIST",
+                                           "a UN consolidated list"));
     int64_t rows = 0;
     for (const char* group : {"INDIVIDUALS", "ENTITIES"}) {
       bool person = std::string_view(group) == "INDIVIDUALS";
       const char* tag = person ? "INDIVIDUAL" : "ENTITY";
-      for (pugi::xml_node n : root.child(group).children(tag)) {
+      for (pugi::xml_node n : x->root().child(group).children(tag)) {
         ++rows;
-        ptrdiff_t off = n.offset_debug();
-        int64_t line = LineOf(line_starts, off);
-        std::string_view raw;
-        if (off >= 0 && size_t(off) < data.size()) {
-          std::string close = std::string("</") + tag + ">";
-          size_t end = data.find(close, size_t(off));
-          end = end == std::string_view::npos ? data.size() : end + close.size();
-          raw = data.substr(size_t(off), end - size_t(off));
-        }
-        RETURN_IF_ERROR(ReadOne(n, person, display, line, raw, ctx.ingest_time, sink));
+        RETURN_IF_ERROR(
+            ReadOne(n, person, x->display(), x->LineOf(n), x->Raw(n), ctx.ingest_time, sink));
       }
     }
     return rows;
